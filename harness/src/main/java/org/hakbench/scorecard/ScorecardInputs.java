@@ -1,0 +1,53 @@
+package org.hakbench.scorecard;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the scorecard blocks are rendered from: figures of the latest results, already reduced.
+ * The renderer never reads files itself, so blocks are a pure function of these inputs (idempotence).
+ *
+ * @param snapshots  latest rebase per machine, one table each
+ * @param targets    targets and milestones
+ * @param soaks      latest soak per machine and configuration
+ * @param verdicts   every verdict found in results/ (merged with the log already in the file)
+ * @param trends     trend plots and regression flags
+ */
+public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, List<SoakSummary> soaks,
+                              List<VerdictLogEntry> verdicts, List<TrendLine> trends) {
+
+    /**
+     * One allocator configuration of a rebase.
+     *
+     * @param configuration e.g. {@code hakmem:MIXED_TINYV3_C7_SAFE}, {@code mimalloc}, {@code null}
+     * @param runs          number of runs
+     * @param meanOpsPerSecond mean ops/s over the runs
+     * @param netNsPerOp    ns/op minus the null allocator's ns/op; NaN when the null allocator was not run
+     * @param cvPercent     coefficient of variation of ops/s over the runs, in percent
+     * @param peakRssKiB    peak RSS of a run, KiB; NaN when unknown
+     * @param osCallsPerOp  mmap+munmap+madvise per op; NaN when unknown
+     */
+    public record SnapshotRow(String configuration, int runs, double meanOpsPerSecond, double netNsPerOp,
+                              double cvPercent, double peakRssKiB, double osCallsPerOp) {
+    }
+
+    /** The latest rebase of one machine. */
+    public record MachineSnapshot(String machineId, String machineDescription, String source, Instant createdAt,
+                                  String workload, List<SnapshotRow> rows) {
+    }
+
+    /** The latest soak of one configuration on one machine. */
+    public record SoakSummary(String machineId, String configuration, String source, Instant createdAt,
+                              double durationSeconds, double rssDriftPercent, double opsDriftPercent,
+                              double cvPercent, String plotFile) {
+    }
+
+    /** One line of the verdict log; {@code source} (the verdict file name) identifies it. */
+    public record VerdictLogEntry(Instant createdAt, String decision, String baseline, String candidate,
+                                  String reason, String source) {
+    }
+
+    /** A trend plot of one metric and what the change-point detector says about each series. */
+    public record TrendLine(String plotFile, String metric, List<String> regressions, int seriesCount, int pointCount) {
+    }
+}

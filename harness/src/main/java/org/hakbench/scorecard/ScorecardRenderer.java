@@ -1,0 +1,267 @@
+package org.hakbench.scorecard;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SequencedMap;
+
+import org.hakbench.scorecard.ScorecardInputs.MachineSnapshot;
+import org.hakbench.scorecard.ScorecardInputs.SnapshotRow;
+import org.hakbench.scorecard.ScorecardInputs.SoakSummary;
+import org.hakbench.scorecard.ScorecardInputs.VerdictLogEntry;
+
+/**
+ * Renders the managed blocks of PERFORMANCE_TARGETS_SCORECARD.md from {@link ScorecardInputs}. Pure:
+ * no clock, no file access, so the same inputs give the same text. Machines are kept apart: every
+ * table is per machine fingerprint id.
+ */
+public final class ScorecardRenderer {
+
+    public static final String SNAPSHOT = "snapshot";
+    public static final String TARGETS = "targets";
+    public static final String SYSCALLS = "syscalls";
+    public static final String RSS = "rss";
+    public static final String SOAK = "soak";
+    public static final String VERDICTS = "verdicts";
+    public static final String TREND = "trend";
+
+    /** Headings written above blocks that are new to a file (outside the markers, so users may edit them). */
+    public static final Map<String, String> HEADINGS = Map.of(
+            SNAPSHOT, "## Current snapshot (random_mixed, one table per machine)",
+            TARGETS, "## Targets and milestones",
+            SYSCALLS, "## Syscall budget",
+            RSS, "## RSS tax",
+            SOAK, "## Soak stability",
+            VERDICTS, "## Verdict log (newest first, append-only)",
+            TREND, "## Trend");
+
+    private ScorecardRenderer() {
+    }
+
+    /** Bodies of every block, in file order. {@code existingVerdictLog} is the verdict block already in the file. */
+    public static SequencedMap<String, String> render(ScorecardInputs in, Optional<String> existingVerdictLog) {
+        SequencedMap<String, String> blocks = new LinkedHashMap<>();
+        blocks.put(SNAPSHOT, snapshot(in));
+        blocks.put(TARGETS, targets(in));
+        blocks.put(SYSCALLS, syscalls(in));
+        blocks.put(RSS, rss(in));
+        blocks.put(SOAK, soak(in));
+        blocks.put(VERDICTS, verdictLog(in.verdicts(), existingVerdictLog.orElse("")));
+        blocks.put(TREND, trend(in));
+        return blocks;
+    }
+
+    private static String machineHeader(MachineSnapshot m) {
+        return "### Machine `" + m.machineId() + "`: " + m.machineDescription() + "\n\n"
+                + "From `" + m.source() + "` (" + m.createdAt() + "); workload " + m.workload() + ".\n\n";
+    }
+
+    private static String snapshot(ScorecardInputs in) {
+        if (in.snapshots().isEmpty()) {
+            return "_No rebase result in results/ yet: run `hakbench rebase`._";
+        }
+        StringBuilder b = new StringBuilder();
+        for (MachineSnapshot m : in.snapshots()) {
+            b.append(machineHeader(m));
+            Optional<SnapshotRow> ref = find(m, in.targets().reference());
+            b.append("| allocator | runs | ops/s (mean) | net ns/op | CV | vs ").append(in.targets().reference()).append(" |\n");
+            b.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            for (SnapshotRow r : m.rows()) {
+                b.append("| ").append(r.configuration()).append(" | ").append(r.runs())
+                        .append(" | ").append(millions(r.meanOpsPerSecond()))
+                        .append(" | ").append(fixed(r.netNsPerOp(), 2))
+                        .append(" | ").append(percent(r.cvPercent()))
+                        .append(" | ").append(ref.map(x -> percent(100 * r.meanOpsPerSecond() / x.meanOpsPerSecond())).orElse("n/a"))
+                        .append(" |\n");
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String targets(ScorecardInputs in) {
+        Targets t = in.targets();
+        StringBuilder b = new StringBuilder();
+        b.append("Milestones: ops/s of `").append(t.subject()).append("` as a fraction of `").append(t.reference())
+                .append("`, measured side by side in one rebase. ACHIEVED when the ratio reaches the target; WITHIN NOISE when it is\n"
+                        + "below but the target lies inside ratio + 2 standard errors (from both sides' CV and run counts).\n\n");
+        if (in.snapshots().isEmpty()) {
+            return b.append("_No rebase result yet._").toString();
+        }
+        for (MachineSnapshot m : in.snapshots()) {
+            Optional<SnapshotRow> subject = find(m, t.subject());
+            Optional<SnapshotRow> ref = find(m, t.reference());
+            b.append("Machine `").append(m.machineId()).append("`: ");
+            if (subject.isEmpty() || ref.isEmpty()) {
+                b.append("the rebase has no ").append(subject.isEmpty() ? "`" + t.subject() + "`" : "`" + t.reference() + "`")
+                        .append(" row; no milestone status.\n\n");
+                continue;
+            }
+            SnapshotRow s = subject.get();
+            SnapshotRow r = ref.get();
+            double ratio = s.meanOpsPerSecond() / r.meanOpsPerSecond();
+            double se = ratio * Math.sqrt(sq(s.cvPercent() / 100) / s.runs() + sq(r.cvPercent() / 100) / r.runs());
+            b.append(String.format(Locale.ROOT, "ratio %.2f%% (standard error %.2f points)\n\n", ratio * 100, se * 100));
+            b.append("| milestone | target | current | status |\n| --- | ---: | ---: | --- |\n");
+            for (Map.Entry<String, Double> e : t.milestones().entrySet()) {
+                double target = e.getValue();
+                String status = ratio >= target ? "ACHIEVED" : ratio + 2 * se >= target ? "WITHIN NOISE" : "NOT YET";
+                b.append("| ").append(e.getKey()).append(" | ").append(percent(target * 100)).append(" of ").append(t.reference())
+                        .append(" | ").append(percent(ratio * 100)).append(" | ").append(status).append(" |\n");
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String syscalls(ScorecardInputs in) {
+        double budget = in.targets().syscallBudgetPerOp();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "OS memory calls (mmap + munmap + madvise) per op during the timed loop; budget %.1e / op.\n\n", budget));
+        if (in.snapshots().isEmpty()) {
+            return b.append("_No rebase result yet._").toString();
+        }
+        for (MachineSnapshot m : in.snapshots()) {
+            b.append("Machine `").append(m.machineId()).append("`:\n\n| allocator | calls / op | status |\n| --- | ---: | --- |\n");
+            for (SnapshotRow r : m.rows()) {
+                String status = Double.isNaN(r.osCallsPerOp()) ? "not measured" : r.osCallsPerOp() <= budget ? "PASS" : "OVER BUDGET";
+                b.append("| ").append(r.configuration()).append(" | ")
+                        .append(Double.isNaN(r.osCallsPerOp()) ? "n/a" : String.format(Locale.ROOT, "%.2e", r.osCallsPerOp()))
+                        .append(" | ").append(status).append(" |\n");
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String rss(ScorecardInputs in) {
+        Targets t = in.targets();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "Peak RSS of one run's child JVM; the tax is the difference to `%s` in the same rebase. Target for `%s`: at most %.0f MiB.\n\n",
+                t.reference(), t.subject(), t.peakRssMaxMiB()));
+        if (in.snapshots().isEmpty()) {
+            return b.append("_No rebase result yet._").toString();
+        }
+        for (MachineSnapshot m : in.snapshots()) {
+            Optional<SnapshotRow> ref = find(m, t.reference());
+            b.append("Machine `").append(m.machineId()).append("`:\n\n| allocator | peak RSS | tax vs ").append(t.reference()).append(" |\n| --- | ---: | ---: |\n");
+            for (SnapshotRow r : m.rows()) {
+                String tax = ref.isPresent() && !Double.isNaN(r.peakRssKiB()) && !Double.isNaN(ref.get().peakRssKiB())
+                        ? String.format(Locale.ROOT, "%+.1f MiB", (r.peakRssKiB() - ref.get().peakRssKiB()) / 1024) : "n/a";
+                b.append("| ").append(r.configuration()).append(" | ")
+                        .append(Double.isNaN(r.peakRssKiB()) ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", r.peakRssKiB() / 1024))
+                        .append(" | ").append(tax).append(" |\n");
+            }
+            find(m, t.subject()).filter(s -> !Double.isNaN(s.peakRssKiB())).ifPresent(s -> b.append(String.format(Locale.ROOT,
+                    "\n`%s`: %.1f MiB, target <= %.0f MiB: %s\n", s.configuration(), s.peakRssKiB() / 1024, t.peakRssMaxMiB(),
+                    s.peakRssKiB() / 1024 <= t.peakRssMaxMiB() ? "PASS" : "OVER")));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String soak(ScorecardInputs in) {
+        Targets t = in.targets();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "Targets: RSS drift <= %+.0f%%, ops/s drift >= -%.0f%%, CV <= %.0f%%.\n\n",
+                t.soakRssDriftMaxPercent(), t.soakOpsDriftMaxPercent(), t.soakCvMaxPercent()));
+        if (in.soaks().isEmpty()) {
+            return b.append("_No soak result in results/ yet: run `hakbench soak`._").toString();
+        }
+        b.append("| machine | allocator | duration | RSS drift | ops/s drift | CV | status | plot | source |\n"
+                + "| --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
+        for (SoakSummary s : in.soaks()) {
+            boolean ok = s.rssDriftPercent() <= t.soakRssDriftMaxPercent() && s.opsDriftPercent() >= -t.soakOpsDriftMaxPercent()
+                    && s.cvPercent() <= t.soakCvMaxPercent();
+            b.append("| `").append(s.machineId()).append("` | ").append(s.configuration())
+                    .append(" | ").append(String.format(Locale.ROOT, "%.0f s", s.durationSeconds()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%+.2f%%", s.rssDriftPercent()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%+.2f%%", s.opsDriftPercent()))
+                    .append(" | ").append(percent(s.cvPercent()))
+                    .append(" | ").append(ok ? "STABLE" : "OUT OF TARGET")
+                    .append(" | ").append(s.plotFile() == null ? "n/a" : "[plot](" + s.plotFile() + ")")
+                    .append(" | `").append(s.source()).append("` |\n");
+        }
+        return b.toString();
+    }
+
+    static final String VERDICT_HEADER = "| created (UTC) | verdict | baseline | candidate | reason | source |\n| --- | --- | --- | --- | --- | --- |\n";
+
+    /**
+     * Rows of the existing log are kept verbatim (verdict files may be gone from results/, the log is
+     * the history); verdicts not yet logged are added; all rows sorted newest first by their ISO timestamp.
+     */
+    static String verdictLog(List<VerdictLogEntry> verdicts, String existing) {
+        Map<String, String> rowsBySource = new LinkedHashMap<>();
+        for (String line : existing.split("\n")) {
+            List<String> cells = cells(line);
+            if (cells.size() == 6 && !cells.getFirst().startsWith("---") && !cells.getFirst().equals("created (UTC)")) {
+                rowsBySource.put(cells.getLast(), line.strip());
+            }
+        }
+        for (VerdictLogEntry v : verdicts) {
+            String key = "`" + v.source() + "`";
+            rowsBySource.putIfAbsent(key, "| " + v.createdAt() + " | " + v.decision() + " | " + cell(v.baseline()) + " | "
+                    + cell(v.candidate()) + " | " + cell(v.reason()) + " | " + key + " |");
+        }
+        if (rowsBySource.isEmpty()) {
+            return "_No verdict yet: run `hakbench verdict` or `hakbench ab`._";
+        }
+        List<String> rows = new ArrayList<>(rowsBySource.values());
+        rows.sort(Comparator.comparing((String row) -> cells(row).getFirst()).reversed().thenComparing(Comparator.naturalOrder()));
+        return VERDICT_HEADER + String.join("\n", rows) + "\n";
+    }
+
+    private static String trend(ScorecardInputs in) {
+        if (in.trends().isEmpty()) {
+            return "_No history yet: the trend needs results in results/._";
+        }
+        StringBuilder b = new StringBuilder();
+        for (ScorecardInputs.TrendLine t : in.trends()) {
+            b.append("![").append(t.metric()).append(" trend](").append(t.plotFile()).append(")\n\n");
+            b.append(t.seriesCount()).append(" series, ").append(t.pointCount()).append(" points; regressions by change-point detection (E-divisive means): ")
+                    .append(t.regressions().isEmpty() ? "none" : String.join("; ", t.regressions())).append("\n\n");
+        }
+        return b.toString();
+    }
+
+    private static Optional<SnapshotRow> find(MachineSnapshot m, String configuration) {
+        return m.rows().stream().filter(r -> r.configuration().equals(configuration)).findFirst();
+    }
+
+    private static List<String> cells(String line) {
+        String s = line.strip();
+        if (!s.startsWith("|") || !s.endsWith("|") || s.length() < 2) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : s.substring(1, s.length() - 1).split("(?<!\\\\)\\|", -1)) {
+            out.add(c.strip());
+        }
+        return out;
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    private static String millions(double opsPerSecond) {
+        return String.format(Locale.ROOT, "%.3f M", opsPerSecond / 1e6);
+    }
+
+    private static String percent(double p) {
+        return Double.isNaN(p) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", p);
+    }
+
+    private static String fixed(double v, int digits) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + digits + "f", v);
+    }
+}
