@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SequencedMap;
 
+import org.hakbench.results.AtomicFiles;
+
 /**
  * Regenerates the managed blocks of a scorecard file and nothing else.
  *
@@ -57,7 +59,7 @@ public final class ScorecardWriter {
             if (exists && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
                 return false;
             }
-            ResultsFiles.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writeString(file, text);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write scorecard " + file + ": " + e.getMessage(), e);
