@@ -22,6 +22,8 @@ import org.hakbench.soak.EpochRow;
  * required column is a {@link SoakInputException}.
  */
 public final class EpochCsvReader {
+    private static final Map<EpochColumn, Integer> CANONICAL_INDEX = canonicalIndex();
+
     private EpochCsvReader() {
     }
 
@@ -100,6 +102,22 @@ public final class EpochCsvReader {
         return new SoakCsv(file, header, rows, skipped);
     }
 
+    /**
+     * Parses one data line written by {@code EpochCsvWriter} (columns in {@link EpochColumn} order), for
+     * following a soak while it runs; null for a comment, the column line, or a line that does not parse.
+     */
+    public static EpochRow parseWrittenLine(String line) {
+        String[] fields = stripCr(line).split(",", -1);
+        if (line.startsWith("#") || fields.length != CANONICAL_INDEX.size()) {
+            return null;
+        }
+        try {
+            return toRow(fields, CANONICAL_INDEX);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static String stripCr(String line) {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
@@ -117,6 +135,14 @@ public final class EpochCsvReader {
         if (schema != null && !schema.equals(EpochColumn.SCHEMA)) {
             throw new SoakInputException(file + ": unsupported schema=" + schema + " (this hakbench reads " + EpochColumn.SCHEMA + ")");
         }
+    }
+
+    private static Map<EpochColumn, Integer> canonicalIndex() {
+        Map<EpochColumn, Integer> index = new EnumMap<>(EpochColumn.class);
+        for (EpochColumn c : EpochColumn.all()) {
+            index.put(c, c.ordinal());
+        }
+        return index;
     }
 
     private static Map<EpochColumn, Integer> columnIndex(Path file, int lineNumber, String[] names) {

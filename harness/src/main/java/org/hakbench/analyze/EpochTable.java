@@ -2,58 +2,96 @@ package org.hakbench.analyze;
 
 import java.util.List;
 
-import org.hakbench.soak.EpochColumn;
 import org.hakbench.soak.EpochRow;
 
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Table;
+import tech.tablesaw.api.NumericColumn;
 
-/** Turns epoch rows into a tablesaw {@link Table} with the CSV's column names; unknown cells are missing values. */
+/**
+ * The columns the analysis works on, as tablesaw columns sliced by row range (warm-up dropped, first and
+ * last drift windows). Deliberately not a {@code tech.tablesaw.api.Table}: initialising that class scans
+ * the whole class path with ClassGraph (about 0.7 s in the 55 MB hakbench.jar), which alone would eat a
+ * third of the 2 s budget of {@code hakbench analyze}; the columns give the same slicing without it.
+ */
 final class EpochTable {
-    private EpochTable() {
+    private final DoubleColumn elapsedSeconds;
+    private final LongColumn ops;
+    private final DoubleColumn opsPerSecond;
+    private final LongColumn rssKiB;
+
+    private EpochTable(DoubleColumn elapsedSeconds, LongColumn ops, DoubleColumn opsPerSecond, LongColumn rssKiB) {
+        this.elapsedSeconds = elapsedSeconds;
+        this.ops = ops;
+        this.opsPerSecond = opsPerSecond;
+        this.rssKiB = rssKiB;
     }
 
-    static Table of(String name, List<EpochRow> rows) {
-        IntColumn epoch = IntColumn.create(EpochColumn.EPOCH.csvName());
-        DoubleColumn elapsed = DoubleColumn.create(EpochColumn.ELAPSED_S.csvName());
-        LongColumn ops = LongColumn.create(EpochColumn.OPS.csvName());
-        DoubleColumn opsPerS = DoubleColumn.create(EpochColumn.OPS_PER_S.csvName());
-        LongColumn rss = LongColumn.create(EpochColumn.RSS_KIB.csvName());
-        LongColumn bytesInUse = LongColumn.create(EpochColumn.BYTES_IN_USE.csvName());
-        LongColumn bytesMapped = LongColumn.create(EpochColumn.BYTES_MAPPED.csvName());
-        LongColumn osCalls = LongColumn.create(EpochColumn.OS_CALLS.csvName());
-        LongColumn samples = LongColumn.create(EpochColumn.LATENCY_SAMPLES.csvName());
-        LongColumn p99 = LongColumn.create(EpochColumn.P99_NS.csvName());
-        for (EpochRow r : rows) {
-            epoch.append(r.epoch());
-            elapsed.append(r.elapsedSeconds());
-            ops.append(r.ops());
-            opsPerS.append(r.opsPerSecond());
-            rss.append(r.rssKiB());
-            appendNullable(bytesInUse, r.bytesInUse());
-            appendNullable(bytesMapped, r.bytesMapped());
-            appendNullable(osCalls, r.osCalls());
-            samples.append(r.latencySamples());
-            appendNullable(p99, r.p99Nanos());
+    static EpochTable of(List<EpochRow> rows) {
+        int n = rows.size();
+        double[] elapsed = new double[n];
+        long[] ops = new long[n];
+        double[] opsPerS = new double[n];
+        long[] rss = new long[n];
+        for (int i = 0; i < n; i++) {
+            EpochRow r = rows.get(i);
+            elapsed[i] = r.elapsedSeconds();
+            ops[i] = r.ops();
+            opsPerS[i] = r.opsPerSecond();
+            rss[i] = r.rssKiB();
         }
-        return Table.create(name, epoch, elapsed, ops, opsPerS, rss, bytesInUse, bytesMapped, osCalls, samples, p99);
+        return new EpochTable(DoubleColumn.create("elapsed_s", elapsed), LongColumn.create("ops", ops),
+                DoubleColumn.create("ops_per_s", opsPerS), LongColumn.create("rss_kib", rss));
     }
 
-    private static void appendNullable(LongColumn column, Long value) {
-        if (value == null) {
-            column.appendMissing();
-        } else {
-            column.append(value);
-        }
+    int rowCount() {
+        return opsPerSecond.size();
     }
 
-    static double[] doubles(Table table, EpochColumn column) {
-        return table.numberColumn(column.csvName()).asDoubleArray();
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    EpochTable rows(int from, int to) {
+        return new EpochTable(slice(elapsedSeconds, from, to), slice(ops, from, to), slice(opsPerSecond, from, to),
+                slice(rssKiB, from, to));
     }
 
-    static LongColumn longs(Table table, EpochColumn column) {
-        return table.longColumn(column.csvName());
+    EpochTable dropFirst(int n) {
+        return rows(n, rowCount());
+    }
+
+    EpochTable first(int n) {
+        return rows(0, n);
+    }
+
+    EpochTable last(int n) {
+        return rows(rowCount() - n, rowCount());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <C extends NumericColumn<?>> C slice(C column, int from, int to) {
+        return (C) column.inRange(from, to);
+    }
+
+    double[] elapsedSeconds() {
+        return elapsedSeconds.asDoubleArray();
+    }
+
+    double[] opsPerSecond() {
+        return opsPerSecond.asDoubleArray();
+    }
+
+    double[] rssKiB() {
+        return rssKiB.asDoubleArray();
+    }
+
+    long totalOps() {
+        return (long) ops.sum();
+    }
+
+    long rssKiBAt(int row) {
+        return rssKiB.getLong(row);
+    }
+
+    long peakRssKiB() {
+        return (long) rssKiB.max();
     }
 }

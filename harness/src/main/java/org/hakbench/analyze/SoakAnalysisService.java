@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.hakbench.results.AtomicFiles;
@@ -34,6 +35,10 @@ public final class SoakAnalysisService {
             }
             soaks.add(csv);
         }
+        // the PNG renders on its own thread (AWT and font start-up dominate) while the statistics run
+        CompletableFuture<byte[]> png = request.plot()
+                ? CompletableFuture.supplyAsync(() -> SoakPlot.png(soaks), runnable -> Thread.ofPlatform().name("soak-plot").start(runnable))
+                : null;
         SoakAnalyzer analyzer = new SoakAnalyzer(request.targets(), request.warmupEpochs());
         List<SoakAnalysis> analyses = soaks.stream().map(analyzer::analyze).toList();
 
@@ -42,10 +47,10 @@ public final class SoakAnalysisService {
         // names are taken one at a time as files are written, so CSVs analysed in one second get -2, -3, ...
         Path firstJson = ResultFiles.newJsonFile(request.resultsDir(), SoakReport.KIND, now);
         Path plot = null;
-        if (request.plot()) {
+        if (png != null) {
             plot = request.plotFile() != null ? request.plotFile() : ResultFiles.sibling(firstJson, ".png");
             try {
-                AtomicFiles.writeBytes(plot, SoakPlot.png(soaks));
+                AtomicFiles.writeBytes(plot, png.join());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + plot + ": " + e.getMessage(), e);
             }

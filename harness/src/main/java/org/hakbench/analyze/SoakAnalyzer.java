@@ -8,16 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.HdrHistogram.Histogram;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
-import org.hakbench.soak.EpochColumn;
 import org.hakbench.soak.EpochRow;
 import org.hakbench.soak.SoakFiles;
-
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Table;
+import org.hakbench.stats.SampleStats;
 
 /**
  * Computes the statistics of one soak CSV (see {@link SoakAnalysis} for what each figure means) and
@@ -55,14 +51,14 @@ public final class SoakAnalyzer {
         List<EpochRow> rows = csv.epochs();
         int n = rows.size();
         int warmup = warmupEpochsOrNull == null ? autoWarmupEpochs(n) : Math.min(warmupEpochsOrNull, n - 1);
-        Table all = EpochTable.of(csv.file().toString(), rows);
-        Table analysed = all.dropRange(warmup);
+        EpochTable all = EpochTable.of(rows);
+        EpochTable analysed = all.dropFirst(warmup);
         int m = analysed.rowCount();
         int window = Math.max(1, (int) Math.ceil(m * WINDOW_FRACTION));
-        Table first = analysed.first(window);
-        Table last = analysed.last(window);
+        EpochTable first = analysed.first(window);
+        EpochTable last = analysed.last(window);
 
-        long totalOps = (long) all.longColumn(EpochColumn.OPS.csvName()).sum();
+        long totalOps = all.totalOps();
         SoakAnalysis.Throughput throughput = throughput(analysed, first, last, m);
         SoakAnalysis.Rss rss = rss(all, analysed, first, last, m);
         SoakAnalysis.Latency latency = latency(csv, rows, warmup);
@@ -72,33 +68,31 @@ public final class SoakAnalyzer {
                 throughput, rss, latency, osCalls, verdict);
     }
 
-    private static SoakAnalysis.Throughput throughput(Table analysed, Table first, Table last, int m) {
-        double[] opsPerS = EpochTable.doubles(analysed, EpochColumn.OPS_PER_S);
-        DescriptiveStatistics stats = new DescriptiveStatistics(opsPerS);
-        double mean = stats.getMean();
-        double sd = m > 1 ? stats.getStandardDeviation() : 0.0;
-        double firstMedian = median(EpochTable.doubles(first, EpochColumn.OPS_PER_S));
-        double lastMedian = median(EpochTable.doubles(last, EpochColumn.OPS_PER_S));
-        return new SoakAnalysis.Throughput(mean, median(opsPerS), sd, mean > 0 ? 100.0 * sd / mean : 0.0,
-                stats.getMin(), stats.getMax(),
+    private static SoakAnalysis.Throughput throughput(EpochTable analysed, EpochTable first, EpochTable last, int m) {
+        double[] opsPerS = analysed.opsPerSecond();
+        SampleStats stats = SampleStats.of(opsPerS);
+        double sd = stats.stddev() == null ? 0.0 : stats.stddev();
+        double cvPercent = stats.cv() == null ? 0.0 : 100.0 * stats.cv();
+        double firstMedian = median(first.opsPerSecond());
+        double lastMedian = median(last.opsPerSecond());
+        return new SoakAnalysis.Throughput(stats.mean(), stats.median(), sd, cvPercent, stats.min(), stats.max(),
                 percentile(opsPerS, 1), percentile(opsPerS, 5), percentile(opsPerS, 95), percentile(opsPerS, 99),
                 firstMedian, lastMedian, m >= 2 ? driftPercent(firstMedian, lastMedian) : null);
     }
 
-    private static SoakAnalysis.Rss rss(Table all, Table analysed, Table first, Table last, int m) {
-        LongColumn rssAll = EpochTable.longs(all, EpochColumn.RSS_KIB);
-        double firstMedian = median(EpochTable.doubles(first, EpochColumn.RSS_KIB));
-        double lastMedian = median(EpochTable.doubles(last, EpochColumn.RSS_KIB));
+    private static SoakAnalysis.Rss rss(EpochTable all, EpochTable analysed, EpochTable first, EpochTable last, int m) {
+        double firstMedian = median(first.rssKiB());
+        double lastMedian = median(last.rssKiB());
         Double slope = null;
         Double low = null;
         Double high = null;
         Double rSquared = null;
         if (m >= 3) {
             SimpleRegression regression = new SimpleRegression();
-            double[] hours = EpochTable.doubles(analysed, EpochColumn.ELAPSED_S);
-            double[] rssKiB = EpochTable.doubles(analysed, EpochColumn.RSS_KIB);
+            double[] elapsedSeconds = analysed.elapsedSeconds();
+            double[] rssKiB = analysed.rssKiB();
             for (int i = 0; i < m; i++) {
-                regression.addData(hours[i] / SECONDS_PER_HOUR, rssKiB[i]);
+                regression.addData(elapsedSeconds[i] / SECONDS_PER_HOUR, rssKiB[i]);
             }
             slope = regression.getSlope();
             double halfWidth = regression.getSlopeConfidenceInterval(0.05);
@@ -110,7 +104,7 @@ public final class SoakAnalyzer {
             high = slope + halfWidth;
             rSquared = Double.isNaN(regression.getRSquare()) ? null : regression.getRSquare();
         }
-        return new SoakAnalysis.Rss(rssAll.getLong(0), rssAll.getLong(rssAll.size() - 1), (long) rssAll.max(),
+        return new SoakAnalysis.Rss(all.rssKiBAt(0), all.rssKiBAt(all.rowCount() - 1), all.peakRssKiB(),
                 firstMedian, lastMedian, m >= 2 ? driftPercent(firstMedian, lastMedian) : null, slope, low, high, rSquared);
     }
 

@@ -23,6 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class SoakPlot {
     private static final int WIDTH = 1000;
     private static final int HEIGHT_PER_CHART = 320;
+    /** Buckets per series: a 3,600-epoch soak is drawn from at most 2 x 500 points (rendering cost). */
+    static final int MAX_BUCKETS = 500;
 
     private SoakPlot() {
     }
@@ -62,10 +64,45 @@ public final class SoakPlot {
             if (xs.isEmpty()) {
                 continue;
             }
-            XYSeries series = chart.addSeries(labels.get(i), xs, ys);
+            double[][] points = minMaxDecimate(xs, ys, MAX_BUCKETS);
+            XYSeries series = chart.addSeries(labels.get(i), points[0], points[1]);
             series.setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /**
+     * Keeps, for each of at most {@code buckets} runs of consecutive points, the lowest and the highest
+     * point in time order, so a long soak draws fast while every spike and dip stays visible.
+     */
+    static double[][] minMaxDecimate(List<Double> xs, List<Double> ys, int buckets) {
+        int n = xs.size();
+        if (n <= 2 * buckets) {
+            return new double[][] {xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    ys.stream().mapToDouble(Double::doubleValue).toArray()};
+        }
+        int size = (n + buckets - 1) / buckets;
+        List<Double> outX = new ArrayList<>();
+        List<Double> outY = new ArrayList<>();
+        for (int from = 0; from < n; from += size) {
+            int to = Math.min(n, from + size);
+            int lo = from;
+            int hi = from;
+            for (int i = from; i < to; i++) {
+                if (ys.get(i) < ys.get(lo)) {
+                    lo = i;
+                }
+                if (ys.get(i) > ys.get(hi)) {
+                    hi = i;
+                }
+            }
+            for (int i : lo == hi ? new int[] {lo} : new int[] {Math.min(lo, hi), Math.max(lo, hi)}) {
+                outX.add(xs.get(i));
+                outY.add(ys.get(i));
+            }
+        }
+        return new double[][] {outX.stream().mapToDouble(Double::doubleValue).toArray(),
+                outY.stream().mapToDouble(Double::doubleValue).toArray()};
     }
 
     /** Series names must be unique in XChart; repeated labels get the file name added. */
