@@ -1,0 +1,235 @@
+package org.hakbench.analyze;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.hakbench.soak.EpochColumn;
+import org.hakbench.soak.EpochRow;
+
+/**
+ * Reads a soak epoch CSV (format in {@code docs/soak-csv.md}). Columns are found by name, so extra
+ * columns and another column order are accepted. A bad data line (wrong field count, a value that is
+ * not a number, a cut-off last line, an epoch that does not follow the previous one) is skipped and
+ * reported with its line number; a file without a header, without any valid row, or without a
+ * required column is a {@link SoakInputException}.
+ */
+public final class EpochCsvReader {
+    private static final Map<EpochColumn, Integer> CANONICAL_INDEX = canonicalIndex();
+
+    private EpochCsvReader() {
+    }
+
+    public static SoakCsv read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SoakInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new SoakInputException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    static SoakCsv parse(Path file, String text) {
+        String[] lines = text.split("\n", -1);
+        // split leaves "" after a final '\n'; anything else there is a line cut off while being written
+        int lineCount = lines.length;
+        boolean lastLineUnterminated = !lines[lineCount - 1].isEmpty();
+        if (!lastLineUnterminated) {
+            lineCount--;
+        }
+        TreeMap<String, String> header = new TreeMap<>();
+        Map<EpochColumn, Integer> index = null;
+        int fieldCount = 0;
+        List<EpochRow> rows = new ArrayList<>();
+        List<SkippedLine> skipped = new ArrayList<>();
+        for (int i = 0; i < lineCount; i++) {
+            int lineNumber = i + 1;
+            String line = stripCr(lines[i]);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith("#")) {
+                if (index == null) {
+                    putHeaderEntry(header, line);
+                }
+                continue;
+            }
+            if (index == null) {
+                checkSchema(file, header);
+                String[] names = line.split(",", -1);
+                index = columnIndex(file, lineNumber, names);
+                fieldCount = names.length;
+                continue;
+            }
+            if (i == lineCount - 1 && lastLineUnterminated) {
+                skipped.add(new SkippedLine(lineNumber, "last line has no line end (cut off while being written)"));
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            if (fields.length != fieldCount) {
+                skipped.add(new SkippedLine(lineNumber, "expected " + fieldCount + " fields, found " + fields.length));
+                continue;
+            }
+            try {
+                EpochRow row = toRow(fields, index);
+                if (!rows.isEmpty() && row.epoch() <= rows.getLast().epoch()) {
+                    skipped.add(new SkippedLine(lineNumber, "epoch " + row.epoch() + " does not follow epoch " + rows.getLast().epoch()));
+                    continue;
+                }
+                rows.add(row);
+            } catch (IllegalArgumentException e) {
+                skipped.add(new SkippedLine(lineNumber, e.getMessage()));
+            }
+        }
+        if (index == null) {
+            throw new SoakInputException(file + ": empty soak CSV (no column header line)");
+        }
+        if (rows.isEmpty()) {
+            throw new SoakInputException(file + ": no complete epoch row"
+                    + (skipped.isEmpty() ? "" : " (" + skipped.size() + " malformed line(s) skipped, first: line "
+                    + skipped.getFirst().lineNumber() + ": " + skipped.getFirst().reason() + ")"));
+        }
+        return new SoakCsv(file, header, rows, skipped);
+    }
+
+    /**
+     * Parses one data line written by {@code EpochCsvWriter} (columns in {@link EpochColumn} order), for
+     * following a soak while it runs; null for a comment, the column line, or a line that does not parse.
+     */
+    public static EpochRow parseWrittenLine(String line) {
+        String[] fields = stripCr(line).split(",", -1);
+        if (line.startsWith("#") || fields.length != CANONICAL_INDEX.size()) {
+            return null;
+        }
+        try {
+            return toRow(fields, CANONICAL_INDEX);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String stripCr(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    private static void putHeaderEntry(Map<String, String> header, String line) {
+        String body = line.substring(1).strip();
+        int eq = body.indexOf('=');
+        if (eq > 0) {
+            header.put(body.substring(0, eq).strip(), body.substring(eq + 1).strip());
+        }
+    }
+
+    private static void checkSchema(Path file, Map<String, String> header) {
+        String schema = header.get("schema");
+        if (schema != null && !schema.equals(EpochColumn.SCHEMA)) {
+            throw new SoakInputException(file + ": unsupported schema=" + schema + " (this hakbench reads " + EpochColumn.SCHEMA + ")");
+        }
+    }
+
+    private static Map<EpochColumn, Integer> canonicalIndex() {
+        Map<EpochColumn, Integer> index = new EnumMap<>(EpochColumn.class);
+        for (EpochColumn c : EpochColumn.all()) {
+            index.put(c, c.ordinal());
+        }
+        return index;
+    }
+
+    private static Map<EpochColumn, Integer> columnIndex(Path file, int lineNumber, String[] names) {
+        Map<EpochColumn, Integer> index = new EnumMap<>(EpochColumn.class);
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i].strip();
+            for (EpochColumn c : EpochColumn.all()) {
+                if (c.csvName().equals(name)) {
+                    index.put(c, i);
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (EpochColumn c : EpochColumn.all()) {
+            if (!index.containsKey(c)) {
+                missing.add(c.csvName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SoakInputException(file + ": line " + lineNumber + ": missing column(s) " + String.join(", ", missing)
+                    + " in header line: " + String.join(",", names));
+        }
+        return index;
+    }
+
+    private static EpochRow toRow(String[] fields, Map<EpochColumn, Integer> index) {
+        return new EpochRow(
+                (int) requiredLong(fields, index, EpochColumn.EPOCH),
+                requiredDouble(fields, index, EpochColumn.ELAPSED_S),
+                requiredLong(fields, index, EpochColumn.OPS),
+                requiredDouble(fields, index, EpochColumn.OPS_PER_S),
+                requiredLong(fields, index, EpochColumn.RSS_KIB),
+                optionalLong(fields, index, EpochColumn.BYTES_IN_USE),
+                optionalLong(fields, index, EpochColumn.BYTES_MAPPED),
+                optionalLong(fields, index, EpochColumn.MMAP_CALLS),
+                optionalLong(fields, index, EpochColumn.MUNMAP_CALLS),
+                optionalLong(fields, index, EpochColumn.MADVISE_CALLS),
+                optionalLong(fields, index, EpochColumn.OS_CALLS),
+                requiredLong(fields, index, EpochColumn.LATENCY_SAMPLES),
+                optionalLong(fields, index, EpochColumn.P50_NS),
+                optionalLong(fields, index, EpochColumn.P90_NS),
+                optionalLong(fields, index, EpochColumn.P99_NS),
+                optionalLong(fields, index, EpochColumn.P999_NS),
+                optionalLong(fields, index, EpochColumn.MAX_NS));
+    }
+
+    private static String cell(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
+        return fields[index.get(column)].strip();
+    }
+
+    private static long requiredLong(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
+        Long v = optionalLong(fields, index, column);
+        if (v == null) {
+            throw new IllegalArgumentException("column " + column.csvName() + " is empty");
+        }
+        return v;
+    }
+
+    private static Long optionalLong(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
+        String s = cell(fields, index, column);
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            long v = Long.parseLong(s);
+            if (v < 0) {
+                throw new IllegalArgumentException("column " + column.csvName() + ": negative value " + s);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column " + column.csvName() + ": not an integer: '" + s + "'");
+        }
+    }
+
+    private static double requiredDouble(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
+        String s = cell(fields, index, column);
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("column " + column.csvName() + " is empty");
+        }
+        try {
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v) || v < 0) {
+                throw new IllegalArgumentException("column " + column.csvName() + ": not a finite non-negative number: '" + s + "'");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column " + column.csvName() + ": not a number: '" + s + "'");
+        }
+    }
+}

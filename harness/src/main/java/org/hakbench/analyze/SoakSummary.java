@@ -1,0 +1,74 @@
+package org.hakbench.analyze;
+
+import java.util.Locale;
+
+/** The human summary of one analysed soak, as printed by {@code soak} and {@code analyze}. */
+public final class SoakSummary {
+    private SoakSummary() {
+    }
+
+    public static String format(SoakCsv csv, SoakAnalysis a) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "soak %s  [%s]", csv.file(), csv.label());
+        line(sb, "  epochs           %d (warm-up %d, analysed %d, drift windows of %d), %.1f s, %,d ops",
+                a.epochs(), a.warmupEpochs(), a.analysedEpochs(), a.windowEpochs(), a.elapsedSeconds(), a.totalOps());
+        if (!csv.skipped().isEmpty()) {
+            line(sb, "  skipped lines    %d (first: line %d: %s)", csv.skipped().size(),
+                    csv.skipped().getFirst().lineNumber(), csv.skipped().getFirst().reason());
+        }
+        SoakAnalysis.Throughput t = a.throughput();
+        line(sb, "  throughput       mean %s  median %s  CV %.2f%%  drift %s", mops(t.meanOpsPerS()), mops(t.medianOpsPerS()),
+                t.cvPercent(), percent(t.driftPercent()));
+        line(sb, "  ops/s over epochs min %s  p5 %s  p95 %s  max %s", mops(t.minOpsPerS()), mops(t.p5OpsPerS()),
+                mops(t.p95OpsPerS()), mops(t.maxOpsPerS()));
+        SoakAnalysis.Rss r = a.rss();
+        line(sb, "  RSS              first %s  last %s  peak %s  drift %s", mib(r.firstKiB()), mib(r.lastKiB()),
+                mib(r.peakKiB()), percent(r.driftPercent()));
+        if (r.slopeKiBPerHour() != null) {
+            line(sb, "  RSS slope        %+.1f KiB/h (95%% CI %+.1f .. %+.1f)", r.slopeKiBPerHour(),
+                    r.slopeCi95LowKiBPerHour(), r.slopeCi95HighKiBPerHour());
+        }
+        SoakAnalysis.Latency l = a.latency();
+        line(sb, "  latency/batch    p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  (%s, %s ops/batch, %,d samples)",
+                nanos(l.p50Nanos()), nanos(l.p90Nanos()), nanos(l.p99Nanos()), nanos(l.p999Nanos()), nanos(l.maxNanos()),
+                l.source(), l.batchOps() == null ? "?" : l.batchOps().toString(), l.samples());
+        SoakAnalysis.OsCalls o = a.osCalls();
+        if (o.total() != null) {
+            line(sb, "  OS calls         %d total, %s per op, %s per op after warm-up", o.total(), sci(o.perOp()),
+                    sci(o.perOpAfterWarmup()));
+        } else {
+            line(sb, "  OS calls         not reported by this allocator");
+        }
+        SoakAnalysis.Verdict v = a.verdict();
+        line(sb, "  verdict          %s (%s)", v.result(), v.reason());
+        for (SoakAnalysis.Check c : v.checks()) {
+            line(sb, "    %-26s %8s %s %s  %s", c.name(), c.value() == null ? "-" : String.format(Locale.ROOT, "%.2f", c.value()),
+                    c.comparison(), String.format(Locale.ROOT, "%.2f", c.limit()), c.passed() ? "ok" : "MISSED");
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String format, Object... args) {
+        sb.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
+    }
+
+    private static String mops(double opsPerS) {
+        return String.format(Locale.ROOT, "%.2fM", opsPerS / 1e6);
+    }
+
+    private static String mib(long kib) {
+        return String.format(Locale.ROOT, "%.1f MiB", kib / 1024.0);
+    }
+
+    private static String percent(Double p) {
+        return p == null ? "-" : String.format(Locale.ROOT, "%+.2f%%", p);
+    }
+
+    private static String nanos(Double ns) {
+        return ns == null ? "-" : String.format(Locale.ROOT, "%.0f ns", ns);
+    }
+
+    private static String sci(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.2e", v);
+    }
+}

@@ -1,0 +1,70 @@
+package org.hakbench.soak;
+
+import java.util.List;
+
+/**
+ * The columns of a soak epoch CSV, in file order; {@code docs/soak-csv.md} documents each one.
+ * The writer ({@link EpochCsvWriter}) and the reader ({@code org.hakbench.analyze.EpochCsvReader}) both
+ * use this list, so the format has one definition.
+ */
+public enum EpochColumn {
+    EPOCH("epoch", false),
+    ELAPSED_S("elapsed_s", false),
+    OPS("ops", false),
+    OPS_PER_S("ops_per_s", false),
+    RSS_KIB("rss_kib", false),
+    BYTES_IN_USE("bytes_in_use", true),
+    BYTES_MAPPED("bytes_mapped", true),
+    MMAP_CALLS("mmap_calls", true),
+    MUNMAP_CALLS("munmap_calls", true),
+    MADVISE_CALLS("madvise_calls", true),
+    OS_CALLS("os_calls", true),
+    LATENCY_SAMPLES("latency_samples", false),
+    P50_NS("p50_ns", true),
+    P90_NS("p90_ns", true),
+    P99_NS("p99_ns", true),
+    P999_NS("p999_ns", true),
+    MAX_NS("max_ns", true);
+
+    /** Version of the CSV layout; bumped whenever a column is added, removed or changes meaning. */
+    public static final String SCHEMA = "hakbench.soak-epochs/1";
+
+    private static final List<EpochColumn> ALL = List.of(values());
+
+    private final String csvName;
+    private final boolean mayBeEmpty;
+
+    EpochColumn(String csvName, boolean mayBeEmpty) {
+        this.csvName = csvName;
+        this.mayBeEmpty = mayBeEmpty;
+    }
+
+    /** The name in the CSV header line. */
+    public String csvName() {
+        return csvName;
+    }
+
+    /**
+     * Whether a row may leave this cell empty: allocator counters are unknown for competitors, and an
+     * epoch without a timed batch has no latency percentiles.
+     */
+    public boolean mayBeEmpty() {
+        return mayBeEmpty;
+    }
+
+    public static List<EpochColumn> all() {
+        return ALL;
+    }
+
+    /** The CSV header line, without line terminator. */
+    public static String headerLine() {
+        StringBuilder sb = new StringBuilder();
+        for (EpochColumn c : ALL) {
+            if (!sb.isEmpty()) {
+                sb.append(',');
+            }
+            sb.append(c.csvName);
+        }
+        return sb.toString();
+    }
+}

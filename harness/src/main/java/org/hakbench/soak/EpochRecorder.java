@@ -1,0 +1,71 @@
+package org.hakbench.soak;
+
+import java.io.Closeable;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.SortedMap;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.hakbench.adapters.AllocatorAdapter;
+import org.hakbench.child.ProcessMemory;
+
+/**
+ * Runs in the soak child at every epoch end: reads RSS and the allocator's counters, writes the CSV row
+ * and the epoch's interval histogram, and flushes both, so a killed soak loses at most the epoch in
+ * progress. Costs about a /proc read and two small writes per epoch, outside the timed batches.
+ */
+final class EpochRecorder implements SoakLoop.EpochSink, Closeable {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final AllocatorAdapter adapter;
+    private final EpochCsvWriter csv;
+    private final PrintStream logStream;
+    private final HistogramLogWriter log;
+    private final long startMillis = System.currentTimeMillis();
+
+    EpochRecorder(AllocatorAdapter adapter, Path csvFile, Path histogramLog, SortedMap<String, String> header) throws IOException {
+        this.adapter = adapter;
+        this.logStream = new PrintStream(new FileOutputStream(histogramLog.toFile()), false, StandardCharsets.UTF_8);
+        this.log = new HistogramLogWriter(logStream);
+        log.outputLogFormatVersion();
+        log.outputStartTime(startMillis);
+        log.setBaseTime(startMillis);
+        log.outputLegend();
+        logStream.flush();
+        this.csv = new EpochCsvWriter(csvFile, header);
+    }
+
+    @Override
+    public void epochDone(int epoch, long elapsedNanos, long epochNanos, long ops, Histogram latency) throws IOException {
+        long rssKiB = ProcessMemory.rssKiB();
+        AllocatorGauges g = AllocatorGauges.read(adapter);
+        long samples = latency.getTotalCount();
+        boolean any = samples > 0;
+        EpochRow row = new EpochRow(epoch, elapsedNanos / NANOS_PER_SECOND, ops, ops * NANOS_PER_SECOND / epochNanos, rssKiB,
+                g.bytesInUse(), g.bytesMapped(), g.mmapCalls(), g.munmapCalls(), g.madviseCalls(), g.osCalls(),
+                samples,
+                any ? latency.getValueAtPercentile(50) : null,
+                any ? latency.getValueAtPercentile(90) : null,
+                any ? latency.getValueAtPercentile(99) : null,
+                any ? latency.getValueAtPercentile(99.9) : null,
+                any ? latency.getMaxValue() : null);
+        csv.append(row);
+        latency.setTag(SoakFiles.EPOCH_TAG_PREFIX + epoch);
+        double endSec = elapsedNanos / NANOS_PER_SECOND;
+        log.outputIntervalHistogram(endSec - epochNanos / NANOS_PER_SECOND, endSec, latency, 1.0);
+        logStream.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            csv.close();
+        } finally {
+            log.close();
+        }
+    }
+}

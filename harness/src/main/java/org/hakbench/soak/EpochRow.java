@@ -1,0 +1,44 @@
+package org.hakbench.soak;
+
+/**
+ * One completed soak epoch, as written to one CSV line. Boxed fields are {@code null} when unknown:
+ * allocator counters for allocators that do not report them, latency percentiles for an epoch that
+ * had no timed batch. Latencies are nanoseconds per timed batch of {@code batch_ops} operations.
+ */
+public record EpochRow(
+        int epoch,
+        double elapsedSeconds,
+        long ops,
+        double opsPerSecond,
+        long rssKiB,
+        Long bytesInUse,
+        Long bytesMapped,
+        Long mmapCalls,
+        Long munmapCalls,
+        Long madviseCalls,
+        Long osCalls,
+        long latencySamples,
+        Long p50Nanos,
+        Long p90Nanos,
+        Long p99Nanos,
+        Long p999Nanos,
+        Long maxNanos) {
+
+    /** The CSV line of this row in {@link EpochColumn} order, without line terminator. */
+    public String csvLine() {
+        StringBuilder sb = new StringBuilder(160);
+        sb.append(epoch).append(',')
+                .append(String.format(java.util.Locale.ROOT, "%.3f", elapsedSeconds)).append(',')
+                .append(ops).append(',')
+                .append(String.format(java.util.Locale.ROOT, "%.1f", opsPerSecond)).append(',')
+                .append(rssKiB);
+        for (Long v : new Long[] {bytesInUse, bytesMapped, mmapCalls, munmapCalls, madviseCalls, osCalls}) {
+            sb.append(',').append(v == null ? "" : v.toString());
+        }
+        sb.append(',').append(latencySamples);
+        for (Long v : new Long[] {p50Nanos, p90Nanos, p99Nanos, p999Nanos, maxNanos}) {
+            sb.append(',').append(v == null ? "" : v.toString());
+        }
+        return sb.toString();
+    }
+}
