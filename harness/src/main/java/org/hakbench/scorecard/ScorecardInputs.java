@@ -13,7 +13,7 @@ import java.util.List;
  * @param verdicts   every verdict found in results/ (merged with the log already in the file)
  * @param trends     trend plots and regression flags
  */
-public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, List<SoakSummary> soaks,
+public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, List<SoakLine> soaks,
                               List<VerdictLogEntry> verdicts, List<TrendLine> trends) {
 
     /**
@@ -36,10 +36,13 @@ public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, 
                                   String workload, List<SnapshotRow> rows) {
     }
 
-    /** The latest soak of one configuration on one machine. */
-    public record SoakSummary(String machineId, String configuration, String source, Instant createdAt,
-                              double durationSeconds, double rssDriftPercent, double opsDriftPercent,
-                              double cvPercent, String plotFile) {
+    /**
+     * The latest soak of one configuration on one machine, as {@code hakbench analyze} judged it against
+     * the soak's own targets (recorded in the soak file). Drifts are null when too few epochs.
+     */
+    public record SoakLine(String machineId, String configuration, String source, Instant createdAt,
+                           double durationSeconds, Double rssDriftPercent, Double opsDriftPercent,
+                           double cvPercent, long peakRssKiB, String verdict, String reason, String plotFile) {
     }
 
     /** One line of the verdict log; {@code source} (the verdict file name) identifies it. */
