@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 AllocatorsCommand.class,
                 SoakCommand.class,
                 AnalyzeCommand.class,
+                VerdictCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,109 @@
+package org.hakbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.hakbench.results.AtomicFiles;
+import org.hakbench.verdict.Decision;
+import org.hakbench.verdict.RebaseVerdict;
+import org.hakbench.verdict.Verdict;
+import org.hakbench.verdict.VerdictThresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hakbench verdict}: binds options into a {@link RebaseVerdict.Request} and calls {@link RebaseVerdict}. */
+@Command(name = "verdict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "GO / NEUTRAL / NO-GO of one configuration between two rebase files: Mann-Whitney U "
+                + "(significance), then a seeded bootstrap 95% interval of the change held against the noise band. "
+                + "Writes results/verdict-<UTC>.json.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:GO or NEUTRAL (or a baseline adopted)", "1:NO-GO",
+                "2:bad input: other schema, kind, workload, machine or configuration, corrupt JSON, fewer than 5 runs"})
+final class VerdictCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..2", paramLabel = "FILE", description = "BASELINE.json CANDIDATE.json, or only CANDIDATE.json with --baseline-dir.")
+    List<Path> files;
+
+    @Option(names = "--config", paramLabel = "CONF", defaultValue = "hakmem",
+            description = "Configuration to compare: an allocator (if it has one configuration) or e.g. hakmem:MIXED_TINYV3_C7_SAFE (default: ${DEFAULT-VALUE}).")
+    String configuration;
+
+    @Option(names = "--baseline-dir", paramLabel = "DIR", description = "Find the baseline here by the candidate's machine fingerprint (e.g. results/baseline).")
+    Path baselineDir;
+
+    @Option(names = "--adopt-missing-baseline", description = "With --baseline-dir: if this machine has no baseline, store the candidate as one and exit 0.")
+    boolean adoptMissing;
+
+    @Option(names = "--go-threshold", paramLabel = "PCT", defaultValue = "1.0", description = "GO when the whole interval is above this change in %% (default: ${DEFAULT-VALUE}).")
+    double goPercent;
+
+    @Option(names = "--nogo-threshold", paramLabel = "PCT", defaultValue = "-0.5", description = "NO-GO when significant and the whole interval is below this change in %% (default: ${DEFAULT-VALUE}).")
+    double noGoPercent;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Significance level of the Mann-Whitney U test (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where the verdict file goes (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return Services.call(err, () -> {
+            RebaseVerdict.Request request = request();
+            RebaseVerdict.Outcome outcome = new RebaseVerdict(Clock.systemUTC()).run(request);
+            if (outcome instanceof RebaseVerdict.BaselineAdopted adopted) {
+                out.println("no baseline for machine " + adopted.machineId() + ": adopted " + request.candidate()
+                        + " as " + adopted.baselineFile() + " (commit it to keep it)");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            RebaseVerdict.Decided decided = (RebaseVerdict.Decided) outcome;
+            Verdict v = decided.written().result().verdict();
+            out.println(v.decision() + " " + decided.written().result().configuration() + ": " + v.reason());
+            out.println("wrote " + decided.written().file());
+            out.flush();
+            return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
+        });
+    }
+
+    private RebaseVerdict.Request request() {
+        VerdictThresholds thresholds;
+        try {
+            thresholds = new VerdictThresholds(goPercent, noGoPercent, alpha);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--go-threshold/--nogo-threshold/--alpha: " + e.getMessage(), e);
+        }
+        if (baselineDir == null && files.size() != 2) {
+            throw new IllegalArgumentException("give BASELINE.json CANDIDATE.json, or CANDIDATE.json with --baseline-dir");
+        }
+        if (baselineDir != null && files.size() != 1) {
+            throw new IllegalArgumentException("--baseline-dir=" + baselineDir + ": give only CANDIDATE.json");
+        }
+        if (adoptMissing && baselineDir == null) {
+            throw new IllegalArgumentException("--adopt-missing-baseline needs --baseline-dir");
+        }
+        for (Path f : files) {
+            if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isReadable(f)) {
+                throw new IllegalArgumentException(f + ": no such readable file");
+            }
+        }
+        String problem = AtomicFiles.checkWritableDirectory(results);
+        if (problem != null) {
+            throw new IllegalArgumentException("--results=" + results + ": " + problem);
+        }
+        return baselineDir == null
+                ? new RebaseVerdict.Request(files.get(0), files.get(1), null, false, configuration, thresholds, results)
+                : new RebaseVerdict.Request(null, files.get(0), baselineDir, adoptMissing, configuration, thresholds, results);
+    }
+}

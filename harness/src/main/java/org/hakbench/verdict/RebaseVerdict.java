@@ -1,0 +1,112 @@
+package org.hakbench.verdict;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.hakbench.history.RebaseFigures;
+import org.hakbench.results.AtomicFiles;
+
+/**
+ * {@code hakbench verdict}: one configuration of two rebase files (baseline, candidate) through
+ * {@link VerdictEvaluator}, written as a verdict file. The baseline is either named or found in a
+ * baseline directory by the candidate's machine fingerprint (nightly runs keep one per machine in
+ * {@code results/baseline/}, tracked in git).
+ */
+public final class RebaseVerdict {
+
+    /**
+     * @param baseline      baseline rebase file, or null to look in {@code baselineDir}
+     * @param candidate     candidate rebase file
+     * @param baselineDir   where per-machine baselines live, or null
+     * @param adoptMissing  with {@code baselineDir}: when this machine has no baseline, copy the candidate there
+     * @param configuration configuration to compare, e.g. {@code hakmem:MIXED_TINYV3_C7_SAFE} or {@code hakmem}
+     * @param thresholds    noise band and alpha
+     * @param resultsDir    where the verdict file goes
+     */
+    public record Request(Path baseline, Path candidate, Path baselineDir, boolean adoptMissing, String configuration,
+                          VerdictThresholds thresholds, Path resultsDir) {
+    }
+
+    /** What happened: a verdict was written, or the candidate became this machine's baseline. */
+    public sealed interface Outcome {
+    }
+
+    public record Decided(VerdictService.Written written) implements Outcome {
+    }
+
+    public record BaselineAdopted(Path baselineFile, String machineId) implements Outcome {
+    }
+
+    private final java.time.Clock clock;
+
+    public RebaseVerdict(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    public Outcome run(Request request) {
+        RebaseFigures candidate = RebaseFigures.load(request.candidate());
+        RebaseFigures baseline;
+        if (request.baseline() != null) {
+            baseline = RebaseFigures.load(request.baseline());
+        } else {
+            String machineId = candidate.machine().id();
+            Optional<RebaseFigures> found = findBaseline(request.baselineDir(), machineId);
+            if (found.isEmpty()) {
+                if (!request.adoptMissing()) {
+                    throw new IllegalArgumentException("--baseline-dir=" + request.baselineDir() + ": no rebase baseline for machine "
+                            + machineId + " (of " + request.candidate() + "); use --adopt-missing-baseline to make the candidate the baseline");
+                }
+                return adopt(request, machineId);
+            }
+            baseline = found.get();
+        }
+        RebaseFigures.Configuration base = select(baseline, request.configuration());
+        RebaseFigures.Configuration cand = select(candidate, request.configuration());
+        if (!base.name().equals(cand.name())) {
+            throw new IncomparableResultsException("mismatched configurations: " + baseline.file() + " ran " + base.name()
+                    + " but " + candidate.file() + " ran " + cand.name());
+        }
+        MeasuredSide baseSide = new MeasuredSide(baseline.file().toString(), baseline.machine().id(), baseline.workload(), base.opsPerSecond());
+        MeasuredSide candSide = new MeasuredSide(candidate.file().toString(), candidate.machine().id(), candidate.workload(), cand.opsPerSecond());
+        VerdictService service = new VerdictService(new VerdictEvaluator(request.thresholds()), clock);
+        return new Decided(service.evaluateAndWrite(baseSide, candSide, cand.name(), candidate.machine(), request.resultsDir()));
+    }
+
+    private static RebaseFigures.Configuration select(RebaseFigures figures, String configuration) {
+        return figures.configuration(configuration).orElseThrow(() -> new IllegalArgumentException(figures.file()
+                + ": no successful runs of configuration " + configuration + "; it has "
+                + figures.configurations().stream().map(RebaseFigures.Configuration::name).toList()));
+    }
+
+    /** The newest rebase in {@code dir} measured on {@code machineId}; unreadable files there are errors. */
+    static Optional<RebaseFigures> findBaseline(Path dir, String machineId) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return files.stream().map(RebaseFigures::load)
+                .filter(f -> f.machine().id().equals(machineId))
+                .max(Comparator.comparing(RebaseFigures::createdAt));
+    }
+
+    private static Outcome adopt(Request request, String machineId) {
+        Path target = request.baselineDir().resolve("rebase-" + machineId + ".json");
+        try {
+            AtomicFiles.writeBytes(target, Files.readAllBytes(request.candidate()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write baseline " + target + ": " + e.getMessage(), e);
+        }
+        return new BaselineAdopted(target, machineId);
+    }
+}
