@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 SoakCommand.class,
                 AnalyzeCommand.class,
                 VerdictCommand.class,
+                HistoryCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
