@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 VerdictCommand.class,
                 HistoryCommand.class,
+                ScorecardCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

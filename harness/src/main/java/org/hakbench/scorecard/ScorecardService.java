@@ -1,0 +1,165 @@
+package org.hakbench.scorecard;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SequencedMap;
+
+import org.hakbench.analyze.SoakReport;
+import org.hakbench.history.HistoryAnalyzer;
+import org.hakbench.history.HistoryService;
+import org.hakbench.history.Metric;
+import org.hakbench.history.RebaseFigures;
+import org.hakbench.history.SeriesReport;
+import org.hakbench.rebase.RebaseReport.AllocatorSummary;
+import org.hakbench.results.MachineFingerprint;
+import org.hakbench.results.ResultFiles;
+import org.hakbench.scorecard.ScorecardInputs.MachineSnapshot;
+import org.hakbench.scorecard.ScorecardInputs.SnapshotRow;
+import org.hakbench.scorecard.ScorecardInputs.SoakLine;
+import org.hakbench.scorecard.ScorecardInputs.TrendLine;
+import org.hakbench.scorecard.ScorecardInputs.VerdictLogEntry;
+import org.hakbench.verdict.VerdictResult;
+
+/**
+ * {@code hakbench scorecard update}: reduces the latest results in the results directory (newest rebase
+ * per machine, newest soak per machine and configuration, every verdict, the ops/s history) to
+ * {@link ScorecardInputs} and rewrites the managed blocks of the scorecard file. The scorecard is parsed
+ * first, so a broken marker refuses the update before any file (PNG included) is written.
+ */
+public final class ScorecardService {
+
+    public static final String TITLE = "# hakmem performance targets scorecard";
+    static final String TREND_PNG = "trend-ops_per_s.png";
+
+    /**
+     * @param scorecard   the markdown file to update (created when missing)
+     * @param resultsDir  where results are read
+     * @param targetsFile targets and milestones (defaults when missing)
+     */
+    public record Request(Path scorecard, Path resultsDir, Path targetsFile) {
+    }
+
+    /** Whether the markdown changed, and where the trend plot is (null when there is no history). */
+    public record Outcome(boolean changed, Path trendPlot) {
+    }
+
+    public Outcome update(Request request) {
+        ScorecardWriter writer = new ScorecardWriter(TITLE);
+        ScorecardDocument document = writer.read(request.scorecard());
+        Targets targets = Targets.read(request.targetsFile());
+        Path scorecardDir = request.scorecard().toAbsolutePath().getParent();
+
+        List<RebaseFigures> rebases = RebaseFigures.loadAll(request.resultsDir());
+        List<Path> soakFiles = ResultFiles.list(request.resultsDir(), SoakReport.KIND);
+        List<Path> verdictFiles = ResultFiles.list(request.resultsDir(), VerdictResult.KIND);
+
+        List<TrendLine> trends = new ArrayList<>();
+        Path plot = null;
+        if (!rebases.isEmpty()) {
+            plot = scorecardDir.resolve(TREND_PNG);
+            HistoryService.Outcome history = new HistoryService(new HistoryAnalyzer()).run(
+                    new HistoryService.Request(request.resultsDir(), null, List.of(Metric.OPS_PER_S), plot, null, null));
+            trends.add(trendLine(history.series()));
+        }
+        ScorecardInputs inputs = new ScorecardInputs(snapshots(rebases), targets, soakLines(soakFiles, scorecardDir),
+                verdictEntries(verdictFiles), trends);
+        SequencedMap<String, String> bodies = ScorecardRenderer.render(inputs, document.block(ScorecardRenderer.VERDICTS));
+        boolean changed = writer.update(request.scorecard(), bodies, ScorecardRenderer.HEADINGS);
+        return new Outcome(changed, plot);
+    }
+
+    /** Newest rebase of every machine, in order of first appearance (newest machine first). */
+    static List<MachineSnapshot> snapshots(List<RebaseFigures> newestFirst) {
+        Map<String, MachineSnapshot> byMachine = new LinkedHashMap<>();
+        for (RebaseFigures r : newestFirst) {
+            byMachine.computeIfAbsent(r.machine().id(), id -> snapshot(r));
+        }
+        List<MachineSnapshot> out = new ArrayList<>(byMachine.values());
+        out.sort(java.util.Comparator.comparing(MachineSnapshot::machineId));
+        return out;
+    }
+
+    private static MachineSnapshot snapshot(RebaseFigures r) {
+        List<SnapshotRow> rows = new ArrayList<>();
+        for (RebaseFigures.Configuration c : r.configurations()) {
+            AllocatorSummary s = c.summary();
+            rows.add(new SnapshotRow(c.name(), s.okRuns(), s.opsPerSec().mean(), orNaN(s.netNsPerOp()),
+                    s.opsPerSec().cv() == null ? Double.NaN : s.opsPerSec().cv() * 100,
+                    s.peakRssKiB() == null ? Double.NaN : s.peakRssKiB().mean(), orNaN(s.syscallsPerOp())));
+        }
+        String workload = String.format(Locale.ROOT, "iters=%s ws=%s seed=%s warm-up=%s", r.workload().get("iters"),
+                r.workload().get("ws"), r.workload().get("seed"), r.workload().get("warmupIters"));
+        return new MachineSnapshot(r.machine().id(), describe(r.machine()), r.file().getFileName().toString(), r.createdAt(), workload, rows);
+    }
+
+    static String describe(MachineFingerprint m) {
+        return m.cpuModel() + ", " + m.cores() + " cores, kernel " + m.kernel() + ", " + m.os() + ", JDK " + m.jdkVersion()
+                + (m.gitCommit() == null ? "" : ", commit " + m.gitCommit());
+    }
+
+    /** Newest soak per machine and configuration. */
+    static List<SoakLine> soakLines(List<Path> newestFirst, Path scorecardDir) {
+        Map<String, SoakLine> byKey = new LinkedHashMap<>();
+        for (Path file : newestFirst) {
+            SoakReport s = ResultFiles.load(file, SoakReport.class, SoakReport.KIND, SoakReport.SCHEMA);
+            String profile = s.header().get("profile");
+            String configuration = s.header().getOrDefault("allocator", "?") + (profile == null || profile.equals("-") ? "" : ":" + profile);
+            byKey.computeIfAbsent(s.machine().id() + " " + configuration, k -> new SoakLine(s.machine().id(), configuration,
+                    file.getFileName().toString(), s.createdAt(), s.analysis().elapsedSeconds(),
+                    s.analysis().rss().driftPercent(), s.analysis().throughput().driftPercent(), s.analysis().throughput().cvPercent(),
+                    s.analysis().rss().peakKiB(), s.analysis().verdict().result(), s.analysis().verdict().reason(),
+                    relativeLink(s.plotFile(), scorecardDir)));
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private static String relativeLink(String file, Path fromDir) {
+        if (file == null) {
+            return null;
+        }
+        Path p = Path.of(file).toAbsolutePath().normalize();
+        try {
+            return fromDir.relativize(p).toString();
+        } catch (IllegalArgumentException e) {
+            return file;
+        }
+    }
+
+    static List<VerdictLogEntry> verdictEntries(List<Path> files) {
+        List<VerdictLogEntry> out = new ArrayList<>();
+        for (Path f : files) {
+            VerdictResult v = ResultFiles.load(f, VerdictResult.class, VerdictResult.KIND, VerdictResult.SCHEMA);
+            out.add(new VerdictLogEntry(v.createdAt(), v.verdict().decision().name(), fileName(v.baselineSource()),
+                    fileName(v.candidateSource()), v.configuration() + ": " + v.verdict().reason(), f.getFileName().toString()));
+        }
+        return out;
+    }
+
+    private static String fileName(String source) {
+        try {
+            Path p = Path.of(source).getFileName();
+            return p == null ? source : p.toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return source;
+        }
+    }
+
+    private static TrendLine trendLine(List<SeriesReport> series) {
+        List<String> regressions = new ArrayList<>();
+        for (SeriesReport s : series) {
+            s.regression().ifPresent(c -> regressions.add(String.format(Locale.ROOT, "`%s` on `%s`: %+.2f%% since %s",
+                    s.key().series(), s.key().machineId(), c.relativeChange() * 100, s.points().get(c.index()).source())));
+        }
+        return new TrendLine(TREND_PNG, Metric.OPS_PER_S.cliName(), regressions, series.size(),
+                series.stream().mapToInt(s -> s.points().size()).sum());
+    }
+
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+}
