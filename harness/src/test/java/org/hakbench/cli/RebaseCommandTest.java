@@ -44,6 +44,17 @@ class RebaseCommandTest {
     }
 
     @Test
+    void jsonDashPrintsOnlyTheDocumentOnStdout() {
+        CliRun run = CliRun.of("rebase", "--allocators", "null", "--runs", "1", "--iters", "1000", "--warmup", "0",
+                "--no-syscalls", "--json", "-", "--results", dir.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        var report = org.hakbench.results.Json.read(run.out(), org.hakbench.rebase.RebaseReport.class, "stdout");
+        assertEquals("rebase", report.kind());
+        assertEquals(1, report.runs().size());
+        assertTrue(run.err().contains("[1/1 ") && run.err().contains("wrote "), run.err());
+    }
+
+    @Test
     void unparsableNumberExitsTwo() {
         CliRun run = CliRun.of("rebase", "--runs", "ten");
         assertEquals(ExitCodes.USAGE, run.exitCode());
