@@ -1,41 +1,40 @@
 package org.hakbench.rebase;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
 
-/** Checks a --profile value before any child starts. */
+import org.hakmem.allocator.AllocatorConfig;
+
+/** Checks --profile and --env before any child starts, with the allocator's own parser. */
 final class ProfileCheck {
 
     private ProfileCheck() {
     }
 
-    /** Null (the allocator's default) passes; an unknown name -> IllegalArgumentException naming --profile. */
-    static void check(String profile) {
-        if (profile == null) {
-            return;
+    /**
+     * Validates the hakmem configuration the children will see; returns its effective knobs.
+     * Unknown profile / variable or a bad value -> IllegalArgumentException naming the option.
+     */
+    static SortedMap<String, String> check(String profile, Map<String, String> hakmemEnv) {
+        if (profile != null && !AllocatorConfig.builtInProfiles().contains(profile)) {
+            throw new IllegalArgumentException("--profile=" + profile + ": unknown profile; known: "
+                    + String.join(", ", AllocatorConfig.builtInProfiles()));
         }
-        List<String> known = knownProfiles();
-        if (!known.contains(profile)) {
-            throw new IllegalArgumentException("--profile=" + profile + ": unknown profile; known: " + String.join(", ", known));
-        }
-    }
-
-    /** Profile names: files profiles/NAME.properties in the working directory or a parent of it. */
-    static List<String> knownProfiles() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path profiles = dir.resolve("profiles");
-            if (Files.isDirectory(profiles)) {
-                try (Stream<Path> files = Files.list(profiles)) {
-                    return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties"))
-                            .map(n -> n.substring(0, n.length() - ".properties".length())).sorted().toList();
-                } catch (IOException e) {
-                    return List.of();
-                }
+        SortedMap<String, String> known = AllocatorConfig.defaults().effective();
+        for (String name : hakmemEnv.keySet()) {
+            if (!known.containsKey(name)) {
+                throw new IllegalArgumentException("--env " + name + ": unknown hakmem variable; known: " + known.keySet());
             }
         }
-        return List.of();
+        Map<String, String> env = new HashMap<>(hakmemEnv);
+        if (profile != null) {
+            env.put("HAKMEM_PROFILE", profile);
+        }
+        try {
+            return AllocatorConfig.fromEnvironment(env).effective();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((profile == null ? "--env" : "--profile/--env") + ": " + e.getMessage(), e);
+        }
     }
 }

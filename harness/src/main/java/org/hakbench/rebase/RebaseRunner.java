@@ -101,8 +101,8 @@ public final class RebaseRunner {
                 chosen.add(spec);
             }
         }
-        ProfileCheck.check(config.profile());
         config.hakmemEnv().keySet().forEach(RebaseRunner::checkHakmemVariable);
+        ProfileCheck.check(config.profile(), config.hakmemEnv());
         String reference = chooseReference(config.reference(), chosen);
         String problem = AtomicFiles.checkWritableDirectory(config.resultsDir());
         if (problem != null) {

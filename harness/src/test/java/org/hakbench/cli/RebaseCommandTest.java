@@ -29,7 +29,9 @@ class RebaseCommandTest {
             "--reference|jemalloc|--reference=jemalloc: not among the measured allocators",
             "--timeout|0|--timeout=0: must be at least 1 second",
             "--json|out.json|--json=out.json: only '-'",
-            "--env|PATH=/x|--env PATH: only HAKMEM_* variables"})
+            "--env|PATH=/x|--env PATH: only HAKMEM_* variables",
+            "--env|HAKMEM_NO_SUCH=1|--env HAKMEM_NO_SUCH: unknown hakmem variable",
+            "--env|HAKMEM_SS_MEM_LEAN_TARGET_MB=lots|HAKMEM_SS_MEM_LEAN_TARGET_MB=lots"})
     void badInputExitsTwoNamingTheOption(String option, String value, String message) {
         CliRun run = CliRun.of("rebase", "--allocators", "null", option, value, "--results", dir.toString());
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
@@ -39,6 +41,17 @@ class RebaseCommandTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void jsonDashPrintsOnlyTheDocumentOnStdout() {
+        CliRun run = CliRun.of("rebase", "--allocators", "null", "--runs", "1", "--iters", "1000", "--warmup", "0",
+                "--no-syscalls", "--json", "-", "--results", dir.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        var report = org.hakbench.results.Json.read(run.out(), org.hakbench.rebase.RebaseReport.class, "stdout");
+        assertEquals("rebase", report.kind());
+        assertEquals(1, report.runs().size());
+        assertTrue(run.err().contains("[1/1 ") && run.err().contains("wrote "), run.err());
     }
 
     @Test
@@ -73,7 +86,7 @@ class RebaseCommandTest {
     void allocatorsListsEveryAllocatorWithAvailabilityAndVersion() {
         CliRun run = CliRun.of("allocators");
         assertEquals(ExitCodes.OK, run.exitCode());
-        for (String name : new String[] {"glibc", "mimalloc", "jemalloc", "tcmalloc", "netty", "null"}) {
+        for (String name : new String[] {"hakmem", "glibc", "mimalloc", "jemalloc", "tcmalloc", "netty", "null"}) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(name + " ")), name + " missing in\n" + run.out());
         }
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("glibc") && l.contains(" yes ")), run.out());

@@ -27,21 +27,25 @@ class RebaseEndToEndTest {
     Path results;
 
     private RebaseConfig config(List<String> allocators, boolean countSyscalls) {
-        return new RebaseConfig(2, 200_000, 400, 42, 100_000, allocators, null, null, results, false,
+        return config(allocators, countSyscalls, null);
+    }
+
+    private RebaseConfig config(List<String> allocators, boolean countSyscalls, String profile) {
+        return new RebaseConfig(2, 200_000, 400, 42, 100_000, allocators, profile, null, results, false,
                 Duration.ofSeconds(120), Map.of(), countSyscalls);
     }
 
     @Test
     void writesJsonAndMarkdownWithEveryRunAndDriftOnTheSecondRebase() throws Exception {
-        List<String> allocators = List.of("glibc", "null");
+        List<String> allocators = List.of("hakmem", "glibc", "null");
         RebaseRunner.Outcome first = new RebaseRunner().run(config(allocators, true), RebaseProgress.SILENT);
         assertEquals(0, first.failedRuns());
         RebaseReport report = ResultFiles.load(first.jsonFile(), RebaseReport.class, "rebase", RebaseReport.SCHEMA);
         assertEquals(first.report(), report, "JSON round trip of the real file");
         assertTrue(first.jsonFile().getFileName().toString().matches("rebase-\\d{8}T\\d{6}Z\\.json"));
 
-        // interleaved A B A B, every raw figure present
-        assertEquals(List.of("glibc", "null", "glibc", "null"), report.runs().stream().map(RebaseReport.RunRecord::allocator).toList());
+        // interleaved A B C A B C, every raw figure present
+        assertEquals(List.of("hakmem", "glibc", "null", "hakmem", "glibc", "null"), report.runs().stream().map(RebaseReport.RunRecord::allocator).toList());
         for (RebaseReport.RunRecord run : report.runs()) {
             assertTrue(run.ok(), run.failure());
             assertEquals(200_000, run.result().iters());
@@ -49,7 +53,11 @@ class RebaseEndToEndTest {
             assertTrue(run.result().opsPerSec() > 0 && run.result().peakRssKiB() > 0 && run.wallNanos() > run.result().elapsedNanos());
             assertEquals(run.result().iters(), run.result().mallocCalls() + run.result().freeCalls());
         }
-        assertTrue(report.runs().getFirst().result().implementation().contains("libc.so.6"), report.runs().getFirst().result().implementation());
+        assertTrue(report.runs().get(1).result().implementation().contains("libc.so.6"), report.runs().get(1).result().implementation());
+        RebaseReport.AllocatorSummary hakmem = report.summary("hakmem").orElseThrow();
+        assertEquals("hakmem-stats", hakmem.osCalls().source());
+        assertNotNull(hakmem.syscallsPerOp());
+        assertEquals("MIXED_TINYV3_C7_SAFE", report.runs().getFirst().result().effectiveConfig().get("HAKMEM_PROFILE"));
         assertEquals("glibc", report.settings().reference());
         RebaseReport.AllocatorSummary glibc = report.summary("glibc").orElseThrow();
         RebaseReport.AllocatorSummary nul = report.summary("null").orElseThrow();
@@ -63,7 +71,7 @@ class RebaseEndToEndTest {
         assertEquals(report.machine().cores(), Runtime.getRuntime().availableProcessors());
 
         if (StraceCounter.unavailableReason() == null) {
-            assertEquals(2, report.syscallRuns().size());
+            assertEquals(2, report.syscallRuns().size(), "hakmem counts its own calls; glibc and null are traced");
             assertTrue(nul.osCalls().known(), nul.osCalls().source());
             assertEquals(0, nul.osCalls().total(), "the null allocator makes no OS calls in its loop");
             assertNotNull(glibc.syscallsPerOp());
@@ -74,7 +82,9 @@ class RebaseEndToEndTest {
         assertTrue(markdown.contains("| Allocator | Mean (M ops/s) | Median (M ops/s) | CV | vs glibc | Binary type |"), markdown);
         assertTrue(markdown.contains("| glibc | ") && markdown.contains("| null | "), markdown);
 
-        RebaseRunner.Outcome second = new RebaseRunner().run(config(allocators, false), RebaseProgress.SILENT);
+        RebaseRunner.Outcome second = new RebaseRunner().run(config(allocators, false, "MIXED_TINYV3_C7_BALANCED"), RebaseProgress.SILENT);
+        assertEquals("MIXED_TINYV3_C7_BALANCED", second.report().runs().getFirst().result().effectiveConfig().get("HAKMEM_PROFILE"));
+        assertEquals(Map.of("HAKMEM_PROFILE", "MIXED_TINYV3_C7_BALANCED"), second.report().allocators().getFirst().childEnvironment());
         assertEquals(first.jsonFile().getFileName().toString(), second.report().previousRebase());
         assertNotNull(second.report().summary("glibc").orElseThrow().drift());
         assertTrue(Files.readString(second.markdownFile()).contains("| glibc | "));
