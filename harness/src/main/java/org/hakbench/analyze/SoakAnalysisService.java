@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 import org.hakbench.results.AtomicFiles;
@@ -53,6 +54,10 @@ public final class SoakAnalysisService {
                 AtomicFiles.writeBytes(plot, png.join());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + plot + ": " + e.getMessage(), e);
+            } catch (CompletionException e) {
+                // the figures matter more than the picture: report and go on without it
+                err.println("warning: plot not drawn: " + e.getCause());
+                plot = null;
             }
         }
         List<Path> jsonFiles = new ArrayList<>();

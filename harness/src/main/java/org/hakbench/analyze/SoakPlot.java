@@ -29,6 +29,20 @@ public final class SoakPlot {
     private SoakPlot() {
     }
 
+    /**
+     * Draws a tiny chart once, so that Java2D, fonts and ImageIO are initialised now. A soak calls it at
+     * start: after Ctrl-C the JVM is shutting down, and AWT cannot start then (it registers shutdown hooks).
+     */
+    public static void prepare() {
+        XYChart chart = new XYChartBuilder().width(40).height(30).title("-").build();
+        chart.addSeries("-", new double[] {0, 1}, new double[] {0, 1});
+        try {
+            BitmapEncoder.saveBitmap(chart, new ByteArrayOutputStream(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render a chart: " + e.getMessage(), e);
+        }
+    }
+
     /** The PNG bytes of the plot of {@code soaks}. */
     public static byte[] png(List<SoakCsv> soaks) {
         List<String> labels = uniqueLabels(soaks);

@@ -20,6 +20,7 @@ import org.hakbench.adapters.AllocatorSpec;
 import org.hakbench.adapters.Allocators;
 import org.hakbench.analyze.AnalyzeRequest;
 import org.hakbench.analyze.SoakAnalysisService;
+import org.hakbench.analyze.SoakPlot;
 import org.hakbench.child.ChildLauncher;
 import org.hakbench.child.ChildOutcome;
 import org.hakbench.child.ChildSpec;
@@ -127,6 +128,7 @@ public final class SoakRunner {
                 child.completeExceptionally(e);
             }
         });
+        SoakPlot.prepare();
         EpochCsvTail tail = new EpochCsvTail(csv);
         try (SoakProgress progress = SoakProgress.create(label, request.durationSeconds(), request.epochSeconds(), out)) {
             while (true) {
@@ -178,10 +180,14 @@ public final class SoakRunner {
         return new Result(csv, epochs, stopReason, failure, analysis);
     }
 
-    /** Asks the soak child(ren) of this process to stop (SIGTERM); the child flushes and exits. */
+    /**
+     * Asks the soak child of this process to stop (SIGTERM); it flushes and exits. The child is the only
+     * JVM this process starts during a soak, so it is found by its executable: its argument list is not
+     * a reliable key (Linux may hand back an empty one when the class path is long).
+     */
     private static void stopChildren() {
         ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(SoakChildMode.class.getName())).orElse(false))
+                .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false))
                 .forEach(ProcessHandle::destroy);
     }
 
