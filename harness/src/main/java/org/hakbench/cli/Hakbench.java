@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 AllocatorsCommand.class,
                 SoakCommand.class,
                 AnalyzeCommand.class,
+                AbCommand.class,
                 VerdictCommand.class,
                 HistoryCommand.class,
                 ScorecardCommand.class,

@@ -1,0 +1,119 @@
+package org.hakbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import org.hakbench.rebase.RebaseRunner;
+import org.hakbench.verdict.AbRunner;
+import org.hakbench.verdict.AbSpec;
+import org.hakbench.verdict.Decision;
+import org.hakbench.verdict.Verdict;
+import org.hakbench.verdict.VerdictThresholds;
+import org.hakmem.allocator.AllocatorConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code hakbench ab}: binds options into an {@link AbRunner.Request} and calls {@link AbRunner}. */
+@Command(name = "ab", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "A/B of two configurations of the random_mixed workload: runs paired and interleaved A B, B A, ... "
+                + "each in its own child JVM, then the verdict of B against A (as `hakbench verdict`). "
+                + "Writes results/ab-<UTC>.json (every run) and results/verdict-<UTC>.json.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:GO or NEUTRAL", "1:NO-GO, or too many runs failed for a verdict (recorded in the ab file)",
+                "2:bad option or spec", "3:a named competitor library is not installed"})
+final class AbCommand implements Callable<Integer> {
+
+    static final String HAKMEM = "hakmem";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--a", required = true, paramLabel = "SPEC",
+            description = "Baseline: allocator[:PROFILE][,HAKMEM_X=V...], e.g. hakmem:MIXED_TINYV3_C7_SAFE or hakmem:SAFE (short profile names work).")
+    String a;
+
+    @Option(names = "--b", required = true, paramLabel = "SPEC", description = "Candidate, e.g. hakmem:BALANCED or hakmem:SAFE,HAKMEM_SS_MEM_LEAN=1.")
+    String b;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Runs per side, at least 5 (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--iters", paramLabel = "N", defaultValue = "20000000", description = "Timed iterations per run (default: ${DEFAULT-VALUE}).")
+    long iters;
+
+    @Option(names = "--ws", paramLabel = "SLOTS", defaultValue = "400", description = "Working set (default: ${DEFAULT-VALUE}).")
+    int ws;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "PRNG seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + RebaseRunner.DEFAULT_WARMUP_ITERS,
+            description = "Untimed warm-up iterations per run (default: ${DEFAULT-VALUE}).")
+    long warmup;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Wall-clock limit per child JVM (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = "--go-threshold", paramLabel = "PCT", defaultValue = "1.0", description = "GO threshold, %% change (default: ${DEFAULT-VALUE}).")
+    double goPercent;
+
+    @Option(names = "--nogo-threshold", paramLabel = "PCT", defaultValue = "-0.5", description = "NO-GO threshold, %% change (default: ${DEFAULT-VALUE}).")
+    double noGoPercent;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Mann-Whitney U significance level (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where the files go (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return Services.call(err, () -> {
+            if (timeoutSeconds < 1) {
+                throw new IllegalArgumentException("--timeout=" + timeoutSeconds + ": must be at least 1 second");
+            }
+            VerdictThresholds thresholds;
+            try {
+                thresholds = new VerdictThresholds(goPercent, noGoPercent, alpha);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--go-threshold/--nogo-threshold/--alpha: " + e.getMessage(), e);
+            }
+            AbRunner.Request request = new AbRunner.Request(spec("--a", a), spec("--b", b), runs, iters, ws, seed, warmup,
+                    Duration.ofSeconds(timeoutSeconds), thresholds, results);
+            AbRunner.Outcome outcome = new AbRunner().run(request, line -> {
+                err.println(line);
+                err.flush();
+            });
+            out.println("wrote " + outcome.abFile() + (outcome.verdictFile() == null ? "" : " and " + outcome.verdictFile().getFileName()));
+            Verdict v = outcome.result().verdict();
+            if (v == null) {
+                out.flush();
+                err.println("error: " + outcome.failedRuns() + " run(s) failed, fewer than 5 successful runs on a side: no verdict"
+                        + " (failures and stderr are recorded in " + outcome.abFile() + ")");
+                err.flush();
+                return ExitCodes.NO_GO;
+            }
+            out.println(v.decision() + " B against A: " + v.reason());
+            out.flush();
+            if (outcome.failedRuns() > 0) {
+                err.println("warning: " + outcome.failedRuns() + " run(s) failed and are left out of the verdict; see " + outcome.abFile());
+                err.flush();
+            }
+            return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
+        });
+    }
+
+    private static AbSpec spec(String option, String text) {
+        try {
+            return AbSpec.parse(text, AllocatorConfig.builtInProfiles(), HAKMEM);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+}
