@@ -119,16 +119,20 @@ public final class ScorecardRenderer {
     }
 
     private static String syscalls(ScorecardInputs in) {
-        double budget = in.targets().syscallBudgetPerOp();
+        Targets t = in.targets();
+        double budget = t.syscallBudgetPerOp();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "OS memory calls (mmap + munmap + madvise) per op during the timed loop; budget %.1e / op.\n\n", budget));
+                "OS memory calls (mmap + munmap + madvise) per op during the timed loop; budget for `%s`: %.1e / op "
+                        + "(other allocators for reference).\n\n", t.subject(), budget));
         if (in.snapshots().isEmpty()) {
             return b.append("_No rebase result yet._").toString();
         }
         for (MachineSnapshot m : in.snapshots()) {
             b.append("Machine `").append(m.machineId()).append("`:\n\n| allocator | calls / op | status |\n| --- | ---: | --- |\n");
             for (SnapshotRow r : m.rows()) {
-                String status = Double.isNaN(r.osCallsPerOp()) ? "not measured" : r.osCallsPerOp() <= budget ? "PASS" : "OVER BUDGET";
+                String status = Double.isNaN(r.osCallsPerOp()) ? "not measured"
+                        : !r.configuration().equals(t.subject()) ? "-"
+                        : r.osCallsPerOp() <= budget ? "PASS" : "OVER BUDGET";
                 b.append("| ").append(r.configuration()).append(" | ")
                         .append(Double.isNaN(r.osCallsPerOp()) ? "n/a" : String.format(Locale.ROOT, "%.2e", r.osCallsPerOp()))
                         .append(" | ").append(status).append(" |\n");
@@ -138,30 +142,51 @@ public final class ScorecardRenderer {
         return b.toString();
     }
 
+    /**
+     * Each run is a whole JVM, so peak RSS includes the JVM itself; the null allocator's run (same loop,
+     * no allocator) is that floor, and the allocator's own cost is its peak minus null's.
+     */
     private static String rss(ScorecardInputs in) {
         Targets t = in.targets();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "Peak RSS of one run's child JVM; the tax is the difference to `%s` in the same rebase. Target for `%s`: at most %.0f MiB.\n\n",
-                t.reference(), t.subject(), t.peakRssMaxMiB()));
+                "Peak RSS (VmHWM) of one run's child JVM. A JVM has a floor of its own, so the allocator's cost is the peak\n"
+                        + "minus the `null` allocator's peak (same loop, no allocator); the tax is the difference to `%s`.\n"
+                        + "Target for `%s`: at most %.0f MiB over `null`.\n\n", t.reference(), t.subject(), t.peakRssMaxMiB()));
         if (in.snapshots().isEmpty()) {
             return b.append("_No rebase result yet._").toString();
         }
         for (MachineSnapshot m : in.snapshots()) {
-            Optional<SnapshotRow> ref = find(m, t.reference());
-            b.append("Machine `").append(m.machineId()).append("`:\n\n| allocator | peak RSS | tax vs ").append(t.reference()).append(" |\n| --- | ---: | ---: |\n");
+            Optional<SnapshotRow> ref = find(m, t.reference()).filter(r -> !Double.isNaN(r.peakRssKiB()));
+            Optional<SnapshotRow> floor = find(m, "null").filter(r -> !Double.isNaN(r.peakRssKiB()));
+            b.append("Machine `").append(m.machineId()).append("`:\n\n| allocator | peak RSS | over null | tax vs ")
+                    .append(t.reference()).append(" |\n| --- | ---: | ---: | ---: |\n");
             for (SnapshotRow r : m.rows()) {
-                String tax = ref.isPresent() && !Double.isNaN(r.peakRssKiB()) && !Double.isNaN(ref.get().peakRssKiB())
-                        ? String.format(Locale.ROOT, "%+.1f MiB", (r.peakRssKiB() - ref.get().peakRssKiB()) / 1024) : "n/a";
-                b.append("| ").append(r.configuration()).append(" | ")
-                        .append(Double.isNaN(r.peakRssKiB()) ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", r.peakRssKiB() / 1024))
-                        .append(" | ").append(tax).append(" |\n");
+                boolean known = !Double.isNaN(r.peakRssKiB());
+                b.append("| ").append(r.configuration())
+                        .append(" | ").append(known ? mib(r.peakRssKiB()) : "n/a")
+                        .append(" | ").append(known && floor.isPresent() ? signedMib(r.peakRssKiB() - floor.get().peakRssKiB()) : "n/a")
+                        .append(" | ").append(known && ref.isPresent() ? signedMib(r.peakRssKiB() - ref.get().peakRssKiB()) : "n/a")
+                        .append(" |\n");
             }
-            find(m, t.subject()).filter(s -> !Double.isNaN(s.peakRssKiB())).ifPresent(s -> b.append(String.format(Locale.ROOT,
-                    "\n`%s`: %.1f MiB, target <= %.0f MiB: %s\n", s.configuration(), s.peakRssKiB() / 1024, t.peakRssMaxMiB(),
-                    s.peakRssKiB() / 1024 <= t.peakRssMaxMiB() ? "PASS" : "OVER")));
+            Optional<SnapshotRow> subject = find(m, t.subject()).filter(r -> !Double.isNaN(r.peakRssKiB()));
+            if (subject.isPresent() && floor.isPresent()) {
+                double ownMiB = (subject.get().peakRssKiB() - floor.get().peakRssKiB()) / 1024;
+                b.append(String.format(Locale.ROOT, "\n`%s`: %+.1f MiB over null, target <= %.0f MiB: %s\n", t.subject(), ownMiB,
+                        t.peakRssMaxMiB(), ownMiB <= t.peakRssMaxMiB() ? "PASS" : "OVER"));
+            } else {
+                b.append("\nNo target status: the rebase needs both `").append(t.subject()).append("` and `null` rows.\n");
+            }
             b.append('\n');
         }
         return b.toString();
+    }
+
+    private static String mib(double kib) {
+        return String.format(Locale.ROOT, "%.1f MiB", kib / 1024);
+    }
+
+    private static String signedMib(double kib) {
+        return String.format(Locale.ROOT, "%+.1f MiB", kib / 1024);
     }
 
     private static String soak(ScorecardInputs in) {

@@ -23,8 +23,9 @@ class ScorecardRendererTest {
 
     private static MachineSnapshot machine(String id, double hakmemOps, double mimallocOps) {
         return new MachineSnapshot(id, "cpu X, 2 cores", "rebase-" + id + ".json", Instant.parse("2026-11-22T01:00:00Z"), "iters=1000000 ws=400",
-                List.of(new SnapshotRow("hakmem:MIXED_TINYV3_C7_SAFE", 10, hakmemOps, 9.5, 1.31, 33 * 1024, 9e-8),
-                        new SnapshotRow("mimalloc", 10, mimallocOps, 2.1, 3.5, 2 * 1024, Double.NaN)));
+                List.of(new SnapshotRow("hakmem:MIXED_TINYV3_C7_SAFE", 10, hakmemOps, 9.5, 1.31, 113 * 1024, 9e-8),
+                        new SnapshotRow("mimalloc", 10, mimallocOps, 2.1, 3.5, 82 * 1024, 2e-7),
+                        new SnapshotRow("null", 10, 400e6, 0, 1.0, 80 * 1024, Double.NaN)));
     }
 
     @Test
@@ -43,8 +44,11 @@ class ScorecardRendererTest {
         assertTrue(s.contains("### Machine `aaa`") && s.contains("### Machine `bbb`"), s);
         assertTrue(s.contains("| hakmem:MIXED_TINYV3_C7_SAFE | 10 | 59.184 M | 9.50 | 1.31% | 49.13% |"), s);
         assertTrue(blocks.get(ScorecardRenderer.SYSCALLS).contains("| hakmem:MIXED_TINYV3_C7_SAFE | 9.00e-08 | PASS |"));
-        assertTrue(blocks.get(ScorecardRenderer.SYSCALLS).contains("| mimalloc | n/a | not measured |"));
-        assertTrue(blocks.get(ScorecardRenderer.RSS).contains("| hakmem:MIXED_TINYV3_C7_SAFE | 33.0 MiB | +31.0 MiB |"), blocks.get(ScorecardRenderer.RSS));
+        assertTrue(blocks.get(ScorecardRenderer.SYSCALLS).contains("| mimalloc | 2.00e-07 | - |"), "budget judges the subject only");
+        assertTrue(blocks.get(ScorecardRenderer.SYSCALLS).contains("| null | n/a | not measured |"));
+        String rss = blocks.get(ScorecardRenderer.RSS);
+        assertTrue(rss.contains("| hakmem:MIXED_TINYV3_C7_SAFE | 113.0 MiB | +33.0 MiB | +31.0 MiB |"), rss);
+        assertTrue(rss.contains("+33.0 MiB over null, target <= 35 MiB: PASS"), rss);
     }
 
     @Test
