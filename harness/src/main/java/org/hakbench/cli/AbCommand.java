@@ -14,6 +14,7 @@ import org.hakbench.verdict.VerdictThresholds;
 import org.hakmem.allocator.AllocatorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,14 +59,8 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Wall-clock limit per child JVM (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--go-threshold", paramLabel = "PCT", defaultValue = "1.0", description = "GO threshold, %% change (default: ${DEFAULT-VALUE}).")
-    double goPercent;
-
-    @Option(names = "--nogo-threshold", paramLabel = "PCT", defaultValue = "-0.5", description = "NO-GO threshold, %% change (default: ${DEFAULT-VALUE}).")
-    double noGoPercent;
-
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Mann-Whitney U significance level (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    ThresholdOptions thresholdOptions;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where the files go (default: ${DEFAULT-VALUE}).")
     Path results;
@@ -78,12 +73,7 @@ final class AbCommand implements Callable<Integer> {
             if (timeoutSeconds < 1) {
                 throw new IllegalArgumentException("--timeout=" + timeoutSeconds + ": must be at least 1 second");
             }
-            VerdictThresholds thresholds;
-            try {
-                thresholds = new VerdictThresholds(goPercent, noGoPercent, alpha);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--go-threshold/--nogo-threshold/--alpha: " + e.getMessage(), e);
-            }
+            VerdictThresholds thresholds = thresholdOptions.thresholds();
             AbRunner.Request request = new AbRunner.Request(spec("--a", a), spec("--b", b), runs, iters, ws, seed, warmup,
                     Duration.ofSeconds(timeoutSeconds), thresholds, results);
             AbRunner.Outcome outcome = new AbRunner().run(request, line -> {

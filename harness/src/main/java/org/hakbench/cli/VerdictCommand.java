@@ -13,6 +13,7 @@ import org.hakbench.verdict.Verdict;
 import org.hakbench.verdict.VerdictThresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -43,14 +44,8 @@ final class VerdictCommand implements Callable<Integer> {
     @Option(names = "--adopt-missing-baseline", description = "With --baseline-dir: if this machine has no baseline, store the candidate as one and exit 0.")
     boolean adoptMissing;
 
-    @Option(names = "--go-threshold", paramLabel = "PCT", defaultValue = "1.0", description = "GO when the whole interval is above this change in %% (default: ${DEFAULT-VALUE}).")
-    double goPercent;
-
-    @Option(names = "--nogo-threshold", paramLabel = "PCT", defaultValue = "-0.5", description = "NO-GO when significant and the whole interval is below this change in %% (default: ${DEFAULT-VALUE}).")
-    double noGoPercent;
-
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Significance level of the Mann-Whitney U test (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    ThresholdOptions thresholdOptions;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where the verdict file goes (default: ${DEFAULT-VALUE}).")
     Path results;
@@ -78,12 +73,7 @@ final class VerdictCommand implements Callable<Integer> {
     }
 
     private RebaseVerdict.Request request() {
-        VerdictThresholds thresholds;
-        try {
-            thresholds = new VerdictThresholds(goPercent, noGoPercent, alpha);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--go-threshold/--nogo-threshold/--alpha: " + e.getMessage(), e);
-        }
+        VerdictThresholds thresholds = thresholdOptions.thresholds();
         if (baselineDir == null && files.size() != 2) {
             throw new IllegalArgumentException("give BASELINE.json CANDIDATE.json, or CANDIDATE.json with --baseline-dir");
         }
