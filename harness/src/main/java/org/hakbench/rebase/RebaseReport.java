@@ -57,9 +57,14 @@ public record RebaseReport(int schema, String kind, Instant createdAt, MachineFi
      * @param stderrTail stderr tail of a failed child (null when ok)
      * @param wallNanos  whole child lifetime, JVM start-up included
      * @param result     what the child measured, or null when it failed
+     * @param straced    OS calls strace counted on the loop thread (syscall counting runs only; null otherwise)
      */
     public record RunRecord(int index, int round, String allocator, boolean ok, String failure, String stderrTail,
-                            long wallNanos, RebaseRunResult result) {
+                            long wallNanos, RebaseRunResult result, OsCallCounts straced) {
+
+        RunRecord withStraced(OsCallCounts counts) {
+            return new RunRecord(index, round, allocator, ok, failure, stderrTail, wallNanos, result, counts);
+        }
     }
 
     /**
@@ -71,7 +76,8 @@ public record RebaseReport(int schema, String kind, Instant createdAt, MachineFi
      * @param vsReference    mean ops/s / the reference's mean ops/s (1.0 = as fast)
      * @param outliers       modified z-scores of ops/s per successful run, in run order (flagged, kept)
      * @param firstRunSlow   the first run was the slowest by a clear margin (warm-up effect)
-     * @param osCalls        OS calls of one timed loop (hakmem: mean-free first run's counters; others: strace run)
+     * @param osCalls        OS calls of one timed loop (hakmem: its own counters in the first successful run, cross-checked
+     *                       against its strace run; others: the strace counting run)
      * @param syscallsPerOp  osCalls.total() / iters, null when unknown
      * @param peakRssKiB     statistics of the child's VmHWM
      * @param drift          change of mean ops/s against the previous rebase, null when there is none
