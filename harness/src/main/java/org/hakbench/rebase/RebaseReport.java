@@ -70,7 +70,8 @@ public record RebaseReport(int schema, String kind, Instant createdAt, MachineFi
     /**
      * Derived statistics of one allocator over its successful timed runs.
      *
-     * @param opsPerSec      statistics of ops/s
+     * @param opsPerSec      statistics of ops/s (wall clock: what the seeds quote)
+     * @param opsPerCpuSec   statistics of ops per CPU second of the loop thread (steadier on a busy machine)
      * @param nsPerOp        1e9 / mean ops/s
      * @param netNsPerOp     nsPerOp minus the null allocator's (null when null was not measured)
      * @param vsReference    mean ops/s / the reference's mean ops/s (1.0 = as fast)
@@ -82,7 +83,7 @@ public record RebaseReport(int schema, String kind, Instant createdAt, MachineFi
      * @param peakRssKiB     statistics of the child's VmHWM
      * @param drift          change of mean ops/s against the previous rebase, null when there is none
      */
-    public record AllocatorSummary(String allocator, int okRuns, int failedRuns, SampleStats opsPerSec,
+    public record AllocatorSummary(String allocator, int okRuns, int failedRuns, SampleStats opsPerSec, SampleStats opsPerCpuSec,
                                    double nsPerOp, Double netNsPerOp, Double vsReference, Outliers outliers,
                                    boolean firstRunSlow, OsCallCounts osCalls, Double syscallsPerOp,
                                    SampleStats peakRssKiB, Drift drift) {

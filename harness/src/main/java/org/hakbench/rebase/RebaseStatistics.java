@@ -71,7 +71,8 @@ final class RebaseStatistics {
             if (previous != null) {
                 drift = previous.summary(p.spec.name()).map(prev -> Drift.between(prev.opsPerSec(), p.stats)).orElse(null);
             }
-            summaries.add(new RebaseReport.AllocatorSummary(p.spec.name(), p.ok.size(), p.failed, p.stats, p.nsPerOp,
+            SampleStats cpu = SampleStats.of(p.ok.stream().mapToDouble(r -> r.result().opsPerCpuSec()).toArray());
+            summaries.add(new RebaseReport.AllocatorSummary(p.spec.name(), p.ok.size(), p.failed, p.stats, cpu, p.nsPerOp,
                     nullNsPerOp == null ? null : p.nsPerOp - nullNsPerOp,
                     referenceMean == null ? null : p.stats.mean() / referenceMean,
                     outliers, firstSlow, osCalls, perOp, rss, drift));
