@@ -160,7 +160,7 @@ public final class RebaseRunner {
         int total = config.runs() * plan.allocators().size() + counted.size();
         progress.start(total);
 
-        Instant createdAt = clock.instant();
+        Instant createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         MachineFingerprint machine = MachineFingerprint.capture();
         if (previous != null && !previous.report().machine().id().equals(machine.id())) {
             warnings.add("drift: previous rebase " + previous.file().getFileName() + " is from machine " + previous.report().machine().id()
