@@ -8,6 +8,7 @@ import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildMode;
 import org.hakbench.child.ProcessMemory;
 import org.hakbench.nativeaccess.SyscallMarker;
+import org.hakbench.nativeaccess.ThreadCpuClock;
 import org.hakbench.results.OsCallCounts;
 import org.hakbench.workload.RandomMixed;
 
@@ -37,9 +38,11 @@ public final class RebaseChild implements ChildMode<RebaseRunSpec, RebaseRunResu
             if (spec.markSyscalls()) {
                 SyscallMarker.mark();
             }
+            long cpuStart = ThreadCpuClock.nanos();
             long start = System.nanoTime();
             loop.run(spec.iters());
             long elapsed = System.nanoTime() - start;
+            long cpu = ThreadCpuClock.nanos() - cpuStart;
             if (spec.markSyscalls()) {
                 SyscallMarker.mark();
             }
@@ -49,7 +52,7 @@ public final class RebaseChild implements ChildMode<RebaseRunSpec, RebaseRunResu
             long frees = loop.freeCalls();
             loop.freeAll();
             return new RebaseRunResult(spec.allocator(), adapter.implementation(), adapter.effectiveConfig(),
-                    spec.iters(), spec.warmupIters(), warmupNanos, elapsed, spec.iters() * 1e9 / elapsed,
+                    spec.iters(), spec.warmupIters(), warmupNanos, elapsed, spec.iters() * 1e9 / elapsed, cpu, spec.iters() * 1e9 / cpu,
                     mallocs, frees, rssBefore, peak, osCalls, uptime);
         }
     }

@@ -15,6 +15,8 @@ import org.hakbench.results.OsCallCounts;
  * @param warmupNanos      time of the warm-up
  * @param elapsedNanos     time of the timed loop
  * @param opsPerSec        iters / elapsed seconds
+ * @param loopCpuNanos     CPU time the loop thread used in the timed loop (excludes time waiting for a core)
+ * @param opsPerCpuSec     iters / loop CPU seconds: the steadier figure on a shared machine
  * @param mallocCalls      mallocs in the timed loop
  * @param freeCalls        frees in the timed loop (the final free-all is not counted or timed)
  * @param rssBeforeLoopKiB VmRSS just before the timed loop (JVM + allocator after warm-up)
@@ -24,6 +26,7 @@ import org.hakbench.results.OsCallCounts;
  */
 public record RebaseRunResult(String allocator, String implementation, Map<String, String> effectiveConfig,
                               long iters, long warmupIters, long warmupNanos, long elapsedNanos, double opsPerSec,
+                              long loopCpuNanos, double opsPerCpuSec,
                               long mallocCalls, long freeCalls, long rssBeforeLoopKiB, long peakRssKiB,
                               OsCallCounts osCalls, long jvmUptimeAtLoopMillis) {
 }
