@@ -22,6 +22,7 @@ import org.hakbench.analyze.AnalyzeRequest;
 import org.hakbench.analyze.SoakAnalysisService;
 import org.hakbench.analyze.SoakPlot;
 import org.hakbench.child.ChildLauncher;
+import org.hakbench.rebase.ProfileCheck;
 import org.hakbench.child.ChildOutcome;
 import org.hakbench.child.ChildSpec;
 import org.hakbench.results.AtomicFiles;
@@ -192,7 +193,9 @@ public final class SoakRunner {
     }
 
     private static void checkProfile(AllocatorSpec allocator, String profile) {
-        if (profile != null && allocator.kind() != AllocatorKind.EMBEDDED_HAKMEM) {
+        if (allocator.kind() == AllocatorKind.EMBEDDED_HAKMEM) {
+            ProfileCheck.check(profile, Map.of());
+        } else if (profile != null) {
             throw new IllegalArgumentException("--profile applies to hakmem only: allocator=" + allocator.name() + ", profile=" + profile);
         }
     }
