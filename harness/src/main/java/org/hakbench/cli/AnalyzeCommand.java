@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import org.hakbench.analyze.AnalyzeRequest;
 import org.hakbench.analyze.SoakAnalysisService;
 import org.hakbench.analyze.SoakInputException;
-import org.hakbench.analyze.SoakTargets;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,26 +28,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SoakAnalysisOptions analysis;
+
     @Parameters(arity = "1..*", paramLabel = "FILE.csv", description = "soak epoch CSVs (results/soak/*.csv)")
     List<Path> csvFiles;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "where JSON and PNG go (default: ${DEFAULT-VALUE})")
     Path resultsDir;
-
-    @Option(names = "--warmup-epochs", paramLabel = "N", description = "epochs skipped at the start (default: 5%% of the epochs, at least 1 from 4 epochs)")
-    Integer warmupEpochs;
-
-    @Option(names = "--max-rss-drift", paramLabel = "PCT", defaultValue = "" + SoakTargets.SEEDS_MAX_RSS_DRIFT_PERCENT,
-            description = "PASS needs RSS drift <= PCT %% (default: ${DEFAULT-VALUE})")
-    double maxRssDrift;
-
-    @Option(names = "--min-throughput-drift", paramLabel = "PCT", defaultValue = "" + SoakTargets.SEEDS_MIN_THROUGHPUT_DRIFT_PERCENT,
-            description = "PASS needs throughput drift >= PCT %% (default: ${DEFAULT-VALUE})")
-    double minThroughputDrift;
-
-    @Option(names = "--max-cv", paramLabel = "PCT", defaultValue = "" + SoakTargets.SEEDS_MAX_CV_PERCENT,
-            description = "PASS needs the CV of epoch ops/s < PCT %% (default: ${DEFAULT-VALUE})")
-    double maxCv;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "PNG to write (default: next to the first JSON)")
     Path plotFile;
@@ -61,8 +49,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AnalyzeRequest request;
         try {
-            request = new AnalyzeRequest(csvFiles, resultsDir, warmupEpochs,
-                    new SoakTargets(maxRssDrift, minThroughputDrift, maxCv), plotFile, !noPlot);
+            request = new AnalyzeRequest(csvFiles, resultsDir, analysis.warmupEpochs(),
+                    analysis.targets(), plotFile, !noPlot);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;

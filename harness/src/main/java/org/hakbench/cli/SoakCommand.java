@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.hakbench.analyze.SoakInputException;
-import org.hakbench.analyze.SoakTargets;
 import org.hakbench.child.ChildLauncher;
 import org.hakbench.soak.SoakRequest;
 import org.hakbench.soak.SoakRunner;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
 public final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    SoakAnalysisOptions analysis;
 
     @Option(names = "--duration", paramLabel = "SECONDS", required = true, description = "soak length, e.g. 3600")
     int durationSeconds;
@@ -59,25 +62,13 @@ public final class SoakCommand implements Callable<Integer> {
             description = "time one batch in K; the rest run untimed (default: ${DEFAULT-VALUE})")
     int timedEvery;
 
-    @Option(names = "--warmup-epochs", paramLabel = "N", description = "epochs the analysis skips (default: 5%% of the epochs)")
-    Integer warmupEpochs;
-
-    @Option(names = "--max-rss-drift", paramLabel = "PCT", defaultValue = "" + SoakTargets.SEEDS_MAX_RSS_DRIFT_PERCENT, description = "default: ${DEFAULT-VALUE}")
-    double maxRssDrift;
-
-    @Option(names = "--min-throughput-drift", paramLabel = "PCT", defaultValue = "" + SoakTargets.SEEDS_MIN_THROUGHPUT_DRIFT_PERCENT, description = "default: ${DEFAULT-VALUE}")
-    double minThroughputDrift;
-
-    @Option(names = "--max-cv", paramLabel = "PCT", defaultValue = "" + SoakTargets.SEEDS_MAX_CV_PERCENT, description = "default: ${DEFAULT-VALUE}")
-    double maxCv;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             SoakRequest request = new SoakRequest(allocator, profile, durationSeconds, epochSeconds, workingSet, seed, outDir,
-                    resultsDir, batchOps, timedEvery, warmupEpochs, new SoakTargets(maxRssDrift, minThroughputDrift, maxCv));
+                    resultsDir, batchOps, timedEvery, analysis.warmupEpochs(), analysis.targets());
             SoakRunner.Result result = new SoakRunner(new ChildLauncher()).run(request, out, err);
             if (result.analysis() == null || result.childFailure() != null) {
                 return ExitCodes.NO_GO;

@@ -2,8 +2,6 @@ package org.hakbench.soak;
 
 import java.nio.file.Path;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.hakbench.adapters.AllocatorAdapter;
 import org.hakbench.adapters.Allocators;
@@ -28,18 +26,9 @@ public final class SoakChildMode implements ChildMode<SoakChildConfig, SoakChild
     public SoakChildResult run(SoakChildConfig config) throws Exception {
         StopSignal stop = new StopSignal();
         ParentWatch.start(stop);
-        // the hook waits only until the files are closed: the JVM then halts, result line or not
-        CountDownLatch filesClosed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.request(STOP_REQUESTED);
-            try {
-                filesClosed.await(SHUTDOWN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "soak-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (AllocatorAdapter adapter = Allocators.createAdapter(Allocators.byName(config.allocator()))) {
+        // on SIGTERM/SIGINT: raise the stop flag, then wait only until the files are closed
+        try (ShutdownStop shutdown = new ShutdownStop("soak-stop", () -> stop.request(STOP_REQUESTED), SHUTDOWN_WAIT_MILLIS);
+             AllocatorAdapter adapter = Allocators.createAdapter(Allocators.byName(config.allocator()))) {
             TreeMap<String, String> header = new TreeMap<>(config.header());
             header.put("pid", Long.toString(ProcessHandle.current().pid()));
             header.put("java_version", Runtime.version().toString());
@@ -51,18 +40,10 @@ public final class SoakChildMode implements ChildMode<SoakChildConfig, SoakChild
                     Path.of(config.histogramLogFile()), header)) {
                 outcome = SoakLoop.run(workload, config.batchOps(), config.timedEveryBatches(), config.epochNanos(),
                         config.epochs(), stop, recorder);
-            } finally {
-                filesClosed.countDown();
             }
+            shutdown.close();   // files closed: a Ctrl-C in progress may halt the JVM now
             workload.freeAll();
             return new SoakChildResult(outcome.epochsCompleted(), outcome.totalOps(), outcome.stopReason(), config.csvFile());
-        } finally {
-            filesClosed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running; it only waits for this thread
-            }
         }
     }
 }

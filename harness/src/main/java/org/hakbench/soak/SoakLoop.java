@@ -10,7 +10,8 @@ import org.hakbench.workload.RandomMixed;
  * only the last is timed. Per group the bookkeeping is two {@code nanoTime} calls, one histogram
  * record and one volatile read, spread over {@code batchOps * timedEveryBatches} operations; that is
  * what keeps the soak within 2% of a plain rebase loop (docs/soak.md gives the measurement). The timed
- * batch's end time doubles as the clock for the epoch boundary, so epochs end within one group.
+ * batch's end time doubles as the clock for the epoch boundary, so an epoch ends within one group after
+ * its nominal length.
  */
 final class SoakLoop {
     /** Receives each completed epoch; the histogram is reset after the call. */
@@ -38,7 +39,12 @@ final class SoakLoop {
         long epochStart = start;
         long totalOps = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            final long epochEnd = start + (epoch + 1) * epochNanos;
+            if (stop.requested()) {
+                return new Outcome(epoch, totalOps, stop.reason());
+            }
+            // each epoch lasts at least epochNanos from the end of the previous one: after a stall
+            // (machine busy, GC) no catch-up epochs of a single group are produced
+            final long epochEnd = epochStart + epochNanos;
             long ops = 0;
             long now;
             do {

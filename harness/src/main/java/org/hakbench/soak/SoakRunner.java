@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +21,7 @@ import org.hakbench.analyze.AnalyzeRequest;
 import org.hakbench.analyze.SoakAnalysisService;
 import org.hakbench.analyze.SoakPlot;
 import org.hakbench.child.ChildLauncher;
+import org.hakbench.rebase.ProfileCheck;
 import org.hakbench.child.ChildOutcome;
 import org.hakbench.child.ChildSpec;
 import org.hakbench.results.AtomicFiles;
@@ -40,7 +40,7 @@ public final class SoakRunner {
     /** Extra time the child gets beyond the soak duration (JVM start, last epoch, closing files). */
     static final Duration CHILD_GRACE = Duration.ofSeconds(120);
     private static final long POLL_MILLIS = 250;
-    private static final long SHUTDOWN_WAIT_SECONDS = 60;
+    private static final long SHUTDOWN_WAIT_MILLIS = 60_000;
 
     /** How a soak ended. */
     public record Result(Path csvFile, int epochsWritten, String stopReason, String childFailure,
@@ -96,26 +96,9 @@ public final class SoakRunner {
                 request.batchOps(), csv);
         out.flush();
 
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stopChildren();
-            try {
-                finished.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "soak-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (ShutdownStop shutdown = new ShutdownStop("soak-shutdown", SoakRunner::stopChildren, SHUTDOWN_WAIT_MILLIS)) {
             ChildOutcome outcome = follow(spec, csv, label, request, out);
             return finish(request, csv, outcome, out, err);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running and waits for this thread, which is done
-            }
         }
     }
 
@@ -192,7 +175,9 @@ public final class SoakRunner {
     }
 
     private static void checkProfile(AllocatorSpec allocator, String profile) {
-        if (profile != null && allocator.kind() != AllocatorKind.EMBEDDED_HAKMEM) {
+        if (allocator.kind() == AllocatorKind.EMBEDDED_HAKMEM) {
+            ProfileCheck.check(profile, Map.of());
+        } else if (profile != null) {
             throw new IllegalArgumentException("--profile applies to hakmem only: allocator=" + allocator.name() + ", profile=" + profile);
         }
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A short real soak end to end (child JVM, CSV, histogram log, analysis, JSON, PNG) and the option checks. */
 class SoakCommandTest {
     static final String ALLOCATOR = "glibc";
+    static final String PROFILE = "MIXED_TINYV3_C7_SAFE";
 
     static Path onlyFile(Path dir, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
@@ -31,7 +32,7 @@ class SoakCommandTest {
     @Test
     void fiveSecondSoakWritesFiveEpochsAndAnalysesThem(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("soak");
-        CliRun run = CliRun.of("soak", "--duration", "5", "--epoch", "1", "--allocator", ALLOCATOR,
+        CliRun run = CliRun.of("soak", "--duration", "5", "--epoch", "1", "--allocator", "hakmem", "--profile", PROFILE,
                 "--out", out.toString(), "--results", dir.toString());
         // PASS or FAIL depends on this shared machine's noise; anything else is a broken soak
         assertTrue(run.exitCode() == ExitCodes.OK || run.exitCode() == ExitCodes.NO_GO, run.toString());
@@ -39,9 +40,12 @@ class SoakCommandTest {
         SoakCsv csv = EpochCsvReader.read(onlyFile(out, ".csv"));
         assertEquals(5, csv.epochs().size(), run.toString());
         assertTrue(csv.skipped().isEmpty(), csv.skipped().toString());
-        assertEquals(ALLOCATOR, csv.header().get("allocator"));
+        assertEquals("hakmem", csv.header().get("allocator"));
+        assertEquals(PROFILE, csv.header().get("profile"));
+        assertEquals(PROFILE, csv.header().get("config.HAKMEM_PROFILE"));
         assertTrue(csv.epochs().stream().allMatch(r -> r.ops() > 0 && r.rssKiB() > 0 && r.latencySamples() > 0 && r.p99Nanos() != null));
-        assertTrue(csv.epochs().stream().allMatch(r -> r.osCalls() == null), "glibc reports no OS calls of its own");
+        assertTrue(csv.epochs().stream().allMatch(r -> r.osCalls() != null && r.osCalls() > 0 && r.bytesMapped() > 0
+                && r.bytesInUse() > 0), "hakmem reports its own counters");
         assertTrue(Files.size(onlyFile(out, ".hlog")) > 0);
         Path json = ResultFiles.list(dir, SoakReport.KIND).getFirst();
         SoakReport report = ResultFiles.load(json, SoakReport.class, SoakReport.KIND, SoakReport.SCHEMA);
@@ -59,9 +63,12 @@ class SoakCommandTest {
         assertTrue(zeroEpoch.err().contains("epoch=0"), zeroEpoch.err());
         CliRun longEpoch = CliRun.of("soak", "--duration", "5", "--epoch", "10", "--allocator", ALLOCATOR, "--out", out);
         assertEquals(ExitCodes.USAGE, longEpoch.exitCode(), longEpoch.toString());
-        CliRun profile = CliRun.of("soak", "--duration", "5", "--allocator", ALLOCATOR, "--profile", "MIXED_TINYV3_C7_SAFE", "--out", out);
+        CliRun profile = CliRun.of("soak", "--duration", "5", "--allocator", ALLOCATOR, "--profile", PROFILE, "--out", out);
         assertEquals(ExitCodes.USAGE, profile.exitCode(), profile.toString());
         assertTrue(profile.err().contains("--profile applies to hakmem only"), profile.err());
+        CliRun badProfile = CliRun.of("soak", "--duration", "5", "--allocator", "hakmem", "--profile", "NO_SUCH_PROFILE", "--out", out);
+        assertEquals(ExitCodes.USAGE, badProfile.exitCode(), badProfile.toString());
+        assertTrue(badProfile.err().contains("NO_SUCH_PROFILE"), badProfile.err());
         CliRun unknown = CliRun.of("soak", "--duration", "5", "--allocator", "nosuchalloc", "--out", out);
         assertEquals(ExitCodes.USAGE, unknown.exitCode(), unknown.toString());
         assertTrue(unknown.err().contains("allocator=nosuchalloc"), unknown.err());

@@ -16,7 +16,7 @@ class SoakLoopTest {
     }
 
     @Test
-    void runsTheRequestedEpochsOnAFixedGridAndTimesOneBatchPerGroup() throws Exception {
+    void runsTheRequestedEpochsOfAtLeastTheEpochLengthAndTimesOneBatchPerGroup() throws Exception {
         List<Seen> seen = new ArrayList<>();
         long epochNanos = TimeUnit.MILLISECONDS.toNanos(40);
         try (NullAdapter adapter = new NullAdapter()) {
@@ -31,6 +31,7 @@ class SoakLoopTest {
             Seen s = seen.get(i);
             assertEquals(i, s.epoch());
             assertTrue(s.elapsedNanos() >= (i + 1) * epochNanos, s.toString());
+            assertTrue(s.epochNanos() >= epochNanos, s.toString());
             assertEquals(0, s.ops() % (64 * 16), "whole sample groups: " + s);
             assertEquals(s.ops() / (64 * 16), s.samples(), "one timed batch per group: " + s);
         }
