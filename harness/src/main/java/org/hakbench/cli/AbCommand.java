@@ -75,7 +75,7 @@ final class AbCommand implements Callable<Integer> {
             }
             VerdictThresholds thresholds = thresholdOptions.thresholds();
             AbRunner.Request request = new AbRunner.Request(spec("--a", a), spec("--b", b), runs, iters, ws, seed, warmup,
-                    Duration.ofSeconds(timeoutSeconds), thresholds, results);
+                    Duration.ofSeconds(timeoutSeconds), thresholds, thresholdOptions.measure(), results);
             AbRunner.Outcome outcome = new AbRunner().run(request, line -> {
                 err.println(line);
                 err.flush();
@@ -89,7 +89,7 @@ final class AbCommand implements Callable<Integer> {
                 err.flush();
                 return ExitCodes.NO_GO;
             }
-            out.println(v.decision() + " B against A: " + v.reason());
+            out.println(v.decision() + " B against A (" + request.measure().description() + "): " + v.reason());
             out.flush();
             if (outcome.failedRuns() > 0) {
                 err.println("warning: " + outcome.failedRuns() + " run(s) failed and are left out of the verdict; see " + outcome.abFile());

@@ -35,7 +35,7 @@ final class HistoryCommand implements Callable<Integer> {
     String allocator;
 
     @Option(names = "--metric", paramLabel = "M", split = ",",
-            description = "Metrics: ops_per_s, net_ns_per_op, cv_percent, peak_rss_kib, os_calls_per_op (default: ops_per_s).")
+            description = "Metrics: ops_per_s, ops_per_cpu_s, net_ns_per_op, cv_percent, peak_rss_kib, os_calls_per_op (default: ops_per_s).")
     List<String> metrics = new ArrayList<>(List.of(Metric.OPS_PER_S.cliName()));
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Trend PNG of the first metric (default: DIR/trend-METRIC.png).")

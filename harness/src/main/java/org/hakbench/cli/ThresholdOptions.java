@@ -1,9 +1,10 @@
 package org.hakbench.cli;
 
+import org.hakbench.verdict.Measure;
 import org.hakbench.verdict.VerdictThresholds;
 import picocli.CommandLine.Option;
 
-/** The verdict noise-band options shared by {@code verdict} and {@code ab} (a picocli mixin). */
+/** The verdict options shared by {@code verdict} and {@code ab}: noise band, alpha, measure (a picocli mixin). */
 final class ThresholdOptions {
 
     @Option(names = "--go-threshold", paramLabel = "PCT", defaultValue = "1.0",
@@ -16,6 +17,15 @@ final class ThresholdOptions {
 
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Significance level of the Mann-Whitney U test (default: ${DEFAULT-VALUE}).")
     double alpha;
+
+    @Option(names = "--measure", paramLabel = "wall|cpu", defaultValue = "wall",
+            description = "Per-run figure compared: wall-clock ops/s, or ops per CPU-second of the loop thread (steadier when other processes share the cores) (default: ${DEFAULT-VALUE}).")
+    String measure;
+
+    /** The --measure value; unknown -> IllegalArgumentException naming it. */
+    Measure measure() {
+        return Measure.parse(measure);
+    }
 
     /** The thresholds; an inconsistent set -> IllegalArgumentException naming the options. */
     VerdictThresholds thresholds() {

@@ -65,7 +65,7 @@ final class VerdictCommand implements Callable<Integer> {
             }
             RebaseVerdict.Decided decided = (RebaseVerdict.Decided) outcome;
             Verdict v = decided.written().result().verdict();
-            out.println(v.decision() + " " + decided.written().result().configuration() + ": " + v.reason());
+            out.println(v.decision() + " " + decided.written().result().configuration() + " (" + request.measure().description() + "): " + v.reason());
             out.println("wrote " + decided.written().file());
             out.flush();
             return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
@@ -93,7 +93,7 @@ final class VerdictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--results=" + results + ": " + problem);
         }
         return baselineDir == null
-                ? new RebaseVerdict.Request(files.get(0), files.get(1), null, false, configuration, thresholds, results)
-                : new RebaseVerdict.Request(null, files.get(0), baselineDir, adoptMissing, configuration, thresholds, results);
+                ? new RebaseVerdict.Request(files.get(0), files.get(1), null, false, configuration, thresholds, thresholdOptions.measure(), results)
+                : new RebaseVerdict.Request(null, files.get(0), baselineDir, adoptMissing, configuration, thresholds, thresholdOptions.measure(), results);
     }
 }

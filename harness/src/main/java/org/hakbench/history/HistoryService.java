@@ -139,6 +139,10 @@ public final class HistoryService {
             AllocatorSummary s = c.summary();
             out.add(new HistoryPoint(rebase.createdAt(), machineId, c.name(), Metric.OPS_PER_S, s.opsPerSec().mean(),
                     s.opsPerSec().min(), s.opsPerSec().max(), source, commit));
+            if (s.opsPerCpuSec() != null) {
+                out.add(new HistoryPoint(rebase.createdAt(), machineId, c.name(), Metric.OPS_PER_CPU_S, s.opsPerCpuSec().mean(),
+                        s.opsPerCpuSec().min(), s.opsPerCpuSec().max(), source, commit));
+            }
             if (s.netNsPerOp() != null) {
                 out.add(point(rebase, c, Metric.NET_NS_PER_OP, s.netNsPerOp()));
             }

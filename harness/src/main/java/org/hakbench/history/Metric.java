@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 /** A figure tracked over time, with its unit and which direction is better. */
 public enum Metric {
     OPS_PER_S("ops_per_s", "ops/s", true, "throughput"),
+    OPS_PER_CPU_S("ops_per_cpu_s", "ops/cpu-s", true, "throughput-per-cpu-second"),
     NET_NS_PER_OP("net_ns_per_op", "ns/op", false, "latency"),
     CV_PERCENT("cv_percent", "%", false, "cv-percent"),
     PEAK_RSS_KIB("peak_rss_kib", "KiB", false, "peak-rss-kib"),

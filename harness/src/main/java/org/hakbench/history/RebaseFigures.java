@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.hakbench.rebase.RebaseReport;
 import org.hakbench.rebase.RebaseReport.AllocatorInfo;
 import org.hakbench.rebase.RebaseReport.AllocatorSummary;
+import org.hakbench.rebase.RebaseRunResult;
 import org.hakbench.results.MachineFingerprint;
 import org.hakbench.results.ResultFiles;
 
@@ -35,10 +36,18 @@ public record RebaseFigures(Path file, Instant createdAt, MachineFingerprint mac
     /**
      * @param name          configuration name (see above)
      * @param allocator     allocator registry name
-     * @param opsPerSecond  ops/s of every successful timed run, in run order
+     * @param runs          every successful timed run, in run order
      * @param summary       the rebase's statistics of this allocator
      */
-    public record Configuration(String name, String allocator, double[] opsPerSecond, AllocatorSummary summary) {
+    public record Configuration(String name, String allocator, List<RebaseRunResult> runs, AllocatorSummary summary) {
+        public Configuration {
+            runs = List.copyOf(runs);
+        }
+
+        /** Wall-clock ops/s of every successful run, in run order. */
+        public double[] opsPerSecond() {
+            return runs.stream().mapToDouble(RebaseRunResult::opsPerSec).toArray();
+        }
     }
 
     /** Loads {@code file}; another kind or schema, corrupt JSON -> IllegalArgumentException naming the file. */
@@ -62,10 +71,10 @@ public record RebaseFigures(Path file, Instant createdAt, MachineFingerprint mac
         workload.put("jvmOptions", String.join(" ", s.jvmOptions()));
         List<Configuration> configurations = new ArrayList<>();
         for (AllocatorSummary summary : report.summaries()) {
-            double[] ops = report.runs().stream()
+            List<RebaseRunResult> runs = report.runs().stream()
                     .filter(r -> r.ok() && r.allocator().equals(summary.allocator()))
-                    .mapToDouble(r -> r.result().opsPerSec()).toArray();
-            configurations.add(new Configuration(configurationName(report, summary.allocator()), summary.allocator(), ops, summary));
+                    .map(RebaseReport.RunRecord::result).toList();
+            configurations.add(new Configuration(configurationName(report, summary.allocator()), summary.allocator(), runs, summary));
         }
         return new RebaseFigures(file, report.createdAt(), report.machine(), workload, List.copyOf(configurations));
     }

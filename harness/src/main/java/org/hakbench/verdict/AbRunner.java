@@ -45,10 +45,11 @@ public final class AbRunner {
      * @param warmupIters untimed warm-up iterations per run
      * @param timeout     wall-clock limit per child
      * @param thresholds  verdict noise band
+     * @param measure     which per-run figure the verdict compares
      * @param resultsDir  where ab-*.json and verdict-*.json go
      */
     public record Request(AbSpec a, AbSpec b, int runs, long iters, int ws, long seed, long warmupIters,
-                          Duration timeout, VerdictThresholds thresholds, Path resultsDir) {
+                          Duration timeout, VerdictThresholds thresholds, Measure measure, Path resultsDir) {
     }
 
     /** The written A/B file, the verdict file (null when too few runs succeeded) and the failed runs. */
@@ -98,8 +99,8 @@ public final class AbRunner {
                     run.ok() ? String.format(java.util.Locale.ROOT, "%.3f M ops/s", run.result().opsPerSec() / 1e6) : "FAILED " + run.failure()));
         }
         SortedMap<String, String> workload = workload(request);
-        double[] aOps = opsPerSecond(runs, AbSchedule.Side.A);
-        double[] bOps = opsPerSecond(runs, AbSchedule.Side.B);
+        double[] aOps = figures(runs, AbSchedule.Side.A, request.measure());
+        double[] bOps = figures(runs, AbSchedule.Side.B, request.measure());
         int failed = (int) runs.stream().filter(r -> !r.ok()).count();
         Path verdictFile = null;
         Verdict verdict = null;
@@ -107,7 +108,7 @@ public final class AbRunner {
             MeasuredSide a = new MeasuredSide("A " + request.a().text(), machine.id(), workload, aOps);
             MeasuredSide b = new MeasuredSide("B " + request.b().text(), machine.id(), workload, bOps);
             VerdictService.Written written = new VerdictService(new VerdictEvaluator(request.thresholds()), Clock.fixed(createdAt, java.time.ZoneOffset.UTC))
-                    .evaluateAndWrite(a, b, request.a().text() + " -> " + request.b().text(), machine, request.resultsDir());
+                    .evaluateAndWrite(a, b, request.a().text() + " -> " + request.b().text(), request.measure(), machine, request.resultsDir());
             verdictFile = written.file();
             verdict = written.result().verdict();
         }
@@ -136,8 +137,8 @@ public final class AbRunner {
         }
     }
 
-    private static double[] opsPerSecond(List<AbResult.Run> runs, AbSchedule.Side side) {
-        return runs.stream().filter(r -> r.ok() && r.side() == side).mapToDouble(r -> r.result().opsPerSec()).toArray();
+    private static double[] figures(List<AbResult.Run> runs, AbSchedule.Side side, Measure measure) {
+        return runs.stream().filter(r -> r.ok() && r.side() == side).mapToDouble(r -> measure.of(r.result())).toArray();
     }
 
     private static SortedMap<String, String> workload(Request r) {

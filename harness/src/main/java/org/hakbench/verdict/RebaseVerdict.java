@@ -27,10 +27,11 @@ public final class RebaseVerdict {
      * @param adoptMissing  with {@code baselineDir}: when this machine has no baseline, copy the candidate there
      * @param configuration configuration to compare, e.g. {@code hakmem:MIXED_TINYV3_C7_SAFE} or {@code hakmem}
      * @param thresholds    noise band and alpha
+     * @param measure       which per-run figure is compared
      * @param resultsDir    where the verdict file goes
      */
     public record Request(Path baseline, Path candidate, Path baselineDir, boolean adoptMissing, String configuration,
-                          VerdictThresholds thresholds, Path resultsDir) {
+                          VerdictThresholds thresholds, Measure measure, Path resultsDir) {
     }
 
     /** What happened: a verdict was written, or the candidate became this machine's baseline. */
@@ -72,10 +73,12 @@ public final class RebaseVerdict {
             throw new IncomparableResultsException("mismatched configurations: " + baseline.file() + " ran " + base.name()
                     + " but " + candidate.file() + " ran " + cand.name());
         }
-        MeasuredSide baseSide = new MeasuredSide(baseline.file().toString(), baseline.machine().id(), baseline.workload(), base.opsPerSecond());
-        MeasuredSide candSide = new MeasuredSide(candidate.file().toString(), candidate.machine().id(), candidate.workload(), cand.opsPerSecond());
+        MeasuredSide baseSide = new MeasuredSide(baseline.file().toString(), baseline.machine().id(), baseline.workload(),
+                base.runs().stream().mapToDouble(request.measure()::of).toArray());
+        MeasuredSide candSide = new MeasuredSide(candidate.file().toString(), candidate.machine().id(), candidate.workload(),
+                cand.runs().stream().mapToDouble(request.measure()::of).toArray());
         VerdictService service = new VerdictService(new VerdictEvaluator(request.thresholds()), clock);
-        return new Decided(service.evaluateAndWrite(baseSide, candSide, cand.name(), candidate.machine(), request.resultsDir()));
+        return new Decided(service.evaluateAndWrite(baseSide, candSide, cand.name(), request.measure(), candidate.machine(), request.resultsDir()));
     }
 
     private static RebaseFigures.Configuration select(RebaseFigures figures, String configuration) {

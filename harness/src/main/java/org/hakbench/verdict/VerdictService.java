@@ -27,12 +27,12 @@ public final class VerdictService {
      * Evaluates {@code candidate} against {@code baseline} (refusing incomparable pairs before anything
      * is written) and writes the verdict file.
      */
-    public Written evaluateAndWrite(MeasuredSide baseline, MeasuredSide candidate, String configuration,
+    public Written evaluateAndWrite(MeasuredSide baseline, MeasuredSide candidate, String configuration, Measure measure,
                                     MachineFingerprint machine, Path resultsDir) {
         Verdict verdict = evaluator.evaluate(baseline, candidate);
         Instant now = clock.instant();
         VerdictResult result = new VerdictResult(VerdictResult.SCHEMA, VerdictResult.KIND, now, machine,
-                baseline.label(), candidate.label(), configuration, baseline.workload(),
+                baseline.label(), candidate.label(), configuration, measure, baseline.workload(),
                 baseline.opsPerSecond(), candidate.opsPerSecond(), verdict);
         Path file = ResultFiles.newJsonFile(resultsDir, VerdictResult.KIND, now);
         Json.writeFile(file, result);

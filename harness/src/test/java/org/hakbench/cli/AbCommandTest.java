@@ -28,7 +28,7 @@ class AbCommandTest {
         CliRun run = CliRun.of("ab", "--a", "hakmem:SAFE", "--b", "hakmem:MIXED_TINYV3_C7_BALANCED", "--runs", "5",
                 "--iters", "200000", "--warmup", "50000", "--timeout", "120", "--results", dir.toString());
         assertTrue(run.exitCode() == ExitCodes.OK || run.exitCode() == ExitCodes.NO_GO, run.out() + run.err());
-        assertTrue(run.out().matches("(?s).*(GO|NEUTRAL|NO_GO) B against A: [+-]\\d+\\.\\d+% \\(95% CI .*"), run.out());
+        assertTrue(run.out().matches("(?s).*(GO|NEUTRAL|NO_GO) B against A \\(ops/s \\(wall clock\\)\\): [+-]\\d+\\.\\d+% \\(95% CI .*"), run.out());
 
         List<Path> abFiles = ResultFiles.list(dir, AbResult.KIND);
         assertEquals(1, abFiles.size());

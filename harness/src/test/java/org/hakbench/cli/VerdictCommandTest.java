@@ -55,7 +55,7 @@ class VerdictCommandTest {
         Path base = rebase(T0, 1.0);
         CliRun go = verdict(base.toString(), rebase(T0.plusSeconds(60), 1.05).toString());
         assertEquals(ExitCodes.OK, go.exitCode(), go.err());
-        assertTrue(go.out().startsWith("GO hakmem:MIXED_TINYV3_C7_SAFE: +5."), go.out());
+        assertTrue(go.out().startsWith("GO hakmem:MIXED_TINYV3_C7_SAFE (ops/s (wall clock)): +5."), go.out());
         CliRun noGo = verdict(base.toString(), rebase(T0.plusSeconds(120), 0.95).toString());
         assertEquals(ExitCodes.NO_GO, noGo.exitCode(), noGo.out() + noGo.err());
         assertTrue(noGo.out().startsWith("NO_GO "), noGo.out());
@@ -69,6 +69,22 @@ class VerdictCommandTest {
         assertEquals(Decision.NEUTRAL, newest.verdict().decision());
         assertEquals(BASE.length, newest.baselineOpsPerSecond().length, "raw data kept");
         assertEquals("1000000", newest.workload().get("iters"));
+    }
+
+    @Test
+    void cpuMeasureComparesOpsPerCpuSecondAndBadMeasureExitsTwo() {
+        Path base = rebase(T0, 1.0);
+        Path cand = rebase(T0.plusSeconds(60), 0.95);
+        CliRun cpu = CliRun.of("verdict", "--results", dir.resolve("out").toString(), "--measure", "cpu", base.toString(), cand.toString());
+        assertEquals(ExitCodes.NO_GO, cpu.exitCode(), cpu.err());
+        assertTrue(cpu.out().startsWith("NO_GO hakmem:MIXED_TINYV3_C7_SAFE (ops per CPU-second of the loop thread): "), cpu.out());
+        VerdictResult v = verdicts().getFirst();
+        assertEquals(org.hakbench.verdict.Measure.CPU, v.measure());
+        assertEquals(scaled(1.0)[0] / 0.95, v.baselineOpsPerSecond()[0], 1e-3, "the fixture's per-CPU figure, not wall ops/s");
+        CliRun bad = CliRun.of("verdict", "--results", dir.resolve("out").toString(), "--measure", "cycles", base.toString(), cand.toString());
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("--measure=cycles: known measures: wall, cpu"), bad.err());
+        assertEquals(1, verdicts().size(), "no verdict file on bad input");
     }
 
     @Test
