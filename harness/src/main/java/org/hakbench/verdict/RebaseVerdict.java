@@ -74,11 +74,19 @@ public final class RebaseVerdict {
                     + " but " + candidate.file() + " ran " + cand.name());
         }
         MeasuredSide baseSide = new MeasuredSide(baseline.file().toString(), baseline.machine().id(), baseline.workload(),
-                base.runs().stream().mapToDouble(request.measure()::of).toArray());
+                figures(baseline, base, request.measure()));
         MeasuredSide candSide = new MeasuredSide(candidate.file().toString(), candidate.machine().id(), candidate.workload(),
-                cand.runs().stream().mapToDouble(request.measure()::of).toArray());
+                figures(candidate, cand, request.measure()));
         VerdictService service = new VerdictService(new VerdictEvaluator(request.thresholds()), clock);
         return new Decided(service.evaluateAndWrite(baseSide, candSide, cand.name(), request.measure(), candidate.machine(), request.resultsDir()));
+    }
+
+    private static double[] figures(RebaseFigures file, RebaseFigures.Configuration configuration, Measure measure) {
+        if (measure == Measure.CPU && configuration.runs().stream().anyMatch(r -> r.loopCpuNanos() <= 0)) {
+            throw new IllegalArgumentException(file.file() + ": " + configuration.name() + " has runs without loop CPU time "
+                    + "(written before hakbench recorded it); use --measure wall");
+        }
+        return configuration.runs().stream().mapToDouble(measure::of).toArray();
     }
 
     private static RebaseFigures.Configuration select(RebaseFigures figures, String configuration) {
