@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.SequencedMap;
 import java.util.TreeMap;
@@ -66,7 +65,10 @@ public record Targets(String subject, String reference, SequencedMap<String, Dou
                 if (!(fraction > 0)) {
                     throw new IllegalArgumentException(source + ": " + key + "=" + p.getProperty(key) + " must be a fraction > 0 of the reference's ops/s");
                 }
-                byFraction.put(fraction, key.substring("milestone.".length()));
+                String other = byFraction.put(fraction, key.substring("milestone.".length()));
+                if (other != null) {
+                    throw new IllegalArgumentException(source + ": " + key + " and milestone." + other + " have the same fraction " + fraction);
+                }
             } else if (!KNOWN_KEYS.contains(key)) {
                 throw new IllegalArgumentException(source + ": unknown key " + key + "; known keys: milestone.NAME, " + String.join(", ", KNOWN_KEYS));
             }
