@@ -96,7 +96,8 @@ public final class AbRunner {
             AbResult.Run run = runChild(request, spec, side, runs.size() + 1);
             runs.add(run);
             progress.accept(String.format(java.util.Locale.ROOT, "%d/%d %s %s: %s", run.index(), order.size(), side, spec.text(),
-                    run.ok() ? String.format(java.util.Locale.ROOT, "%.3f M ops/s", run.result().opsPerSec() / 1e6) : "FAILED " + run.failure()));
+                    run.ok() ? String.format(java.util.Locale.ROOT, "%.3f M ops/s, %.3f M ops per CPU-second",
+                            run.result().opsPerSec() / 1e6, run.result().opsPerCpuSec() / 1e6) : "FAILED " + run.failure()));
         }
         SortedMap<String, String> workload = workload(request);
         double[] aOps = figures(runs, AbSchedule.Side.A, request.measure());
