@@ -134,7 +134,8 @@ public final class ScorecardService {
         for (Path f : files) {
             VerdictResult v = ResultFiles.load(f, VerdictResult.class, VerdictResult.KIND, VerdictResult.SCHEMA);
             out.add(new VerdictLogEntry(v.createdAt(), v.verdict().decision().name(), fileName(v.baselineSource()),
-                    fileName(v.candidateSource()), v.configuration() + ": " + v.verdict().reason(), f.getFileName().toString()));
+                    fileName(v.candidateSource()), v.configuration() + " [" + v.measure().description() + "]: " + v.verdict().reason(),
+                    f.getFileName().toString()));
         }
         return out;
     }
