@@ -22,11 +22,14 @@ import org.hakbench.results.OsCallCounts;
  * @param rssBeforeLoopKiB VmRSS just before the timed loop (JVM + allocator after warm-up)
  * @param peakRssKiB       VmHWM right after the timed loop: peak RSS of the whole child process
  * @param osCalls          OS calls during the timed loop, from the allocator's own counters, or unknown
- * @param jvmUptimeAtLoopMillis JVM uptime when the timed loop started (start-up + warm-up)
+ * @param jvmUptimeAtLoopMillis JVM uptime when the timed loop started (start-up + warm-up), wall clock
+ * @param processCpuAtLoopMillis CPU time of the whole child (all threads: JIT, GC, ...) when the timed loop
+ *                         started: the start-up + warm-up cost without the time spent waiting for a core
  */
 public record RebaseRunResult(String allocator, String implementation, Map<String, String> effectiveConfig,
                               long iters, long warmupIters, long warmupNanos, long elapsedNanos, double opsPerSec,
                               long loopCpuNanos, double opsPerCpuSec,
                               long mallocCalls, long freeCalls, long rssBeforeLoopKiB, long peakRssKiB,
-                              OsCallCounts osCalls, long jvmUptimeAtLoopMillis) {
+                              OsCallCounts osCalls, long jvmUptimeAtLoopMillis,
+                              long processCpuAtLoopMillis) {
 }

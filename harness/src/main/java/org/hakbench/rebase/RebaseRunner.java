@@ -245,9 +245,17 @@ public final class RebaseRunner {
     private static RebaseReport.Settings settings(RebaseConfig config, Plan plan, String straceProblem) {
         return new RebaseReport.Settings(config.runs(), config.iters(), config.ws(), config.seed(), config.warmupIters(),
                 WARMUP_CHUNK_OPS, config.profile(), plan.reference(), config.timeout().toSeconds(),
-                ChildLauncher.DEFAULT_JVM_OPTIONS,
+                jvmOptions(),
                 straceProblem == null ? "hakmem: its own counters; others: " + String.join(" ", StraceCounter.prefix(Path.of("LOG")))
                         + " in one separate untimed run each" : "hakmem: its own counters; others: unknown (" + straceProblem + ")");
+    }
+
+    /** The children's JVM options as launched (heap, GC, class-data sharing). */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(ChildLauncher.DEFAULT_JVM_OPTIONS);
+        ChildLauncher launcher = new ChildLauncher();
+        options.addAll(ChildLauncher.classDataSharingOptions(launcher.javaExecutable(), launcher.classPath(), ChildLauncher.DEFAULT_JVM_OPTIONS));
+        return options;
     }
 
     private static List<RebaseReport.AllocatorInfo> allocatorInfos(RebaseConfig config, Plan plan) {
