@@ -23,8 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class SoakPlot {
     private static final int WIDTH = 1000;
     private static final int HEIGHT_PER_CHART = 320;
-    /** Buckets per series: a 3,600-epoch soak is drawn from at most 2 x 500 points (rendering cost). */
-    static final int MAX_BUCKETS = 500;
+    /** Buckets per series: at most 2 x 250 points, about one per 2 pixels of plot width (painting cost grows with points). */
+    static final int MAX_BUCKETS = 250;
 
     private SoakPlot() {
     }
