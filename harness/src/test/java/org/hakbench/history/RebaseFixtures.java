@@ -84,7 +84,7 @@ public final class RebaseFixtures {
                     RebaseRunResult r = new RebaseRunResult(name, name, hakmem ? Map.of("HAKMEM_PROFILE", profile) : Map.of(),
                             iters, 1000, 1_000_000, (long) (iters * 1e9 / ops[i]), ops[i],
                             (long) (iters * 1e9 / ops[i] * 0.95), ops[i] / 0.95, iters / 2, iters / 2, 40_000,
-                            peakRssKiB.get(name), os, 300);
+                            peakRssKiB.get(name), os, 300, 450);
                     runs.add(new RebaseReport.RunRecord(runs.size() + 1, i + 1, name, true, null, null, 500_000_000L, r, null));
                 }
                 SampleStats stats = SampleStats.of(ops);
