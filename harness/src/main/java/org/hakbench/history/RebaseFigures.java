@@ -68,7 +68,7 @@ public record RebaseFigures(Path file, Instant createdAt, MachineFingerprint mac
         workload.put("seed", Long.toString(s.seed()));
         workload.put("warmupIters", Long.toString(s.warmupIters()));
         workload.put("warmupChunkOps", Long.toString(s.warmupChunkOps()));
-        workload.put("jvmOptions", String.join(" ", s.jvmOptions()));
+        workload.put("jvmOptions", String.join(" ", measuredJvmOptions(s.jvmOptions())));
         List<Configuration> configurations = new ArrayList<>();
         for (AllocatorSummary summary : report.summaries()) {
             List<RebaseRunResult> runs = report.runs().stream()
@@ -77,6 +77,17 @@ public record RebaseFigures(Path file, Instant createdAt, MachineFingerprint mac
             configurations.add(new Configuration(configurationName(report, summary.allocator()), summary.allocator(), runs, summary));
         }
         return new RebaseFigures(file, report.createdAt(), report.machine(), workload, List.copyOf(configurations));
+    }
+
+    /**
+     * The JVM options that can change the timed loop. Class-data-sharing options only change class
+     * loading at start-up (ChildLauncher), and their archive path differs per checkout and build, so
+     * they must not make two rebases incomparable.
+     */
+    static List<String> measuredJvmOptions(List<String> jvmOptions) {
+        return jvmOptions.stream()
+                .filter(o -> !o.startsWith("-XX:SharedArchiveFile=") && !o.equals("-XX:+AutoCreateSharedArchive") && !o.startsWith("-Xshare:"))
+                .toList();
     }
 
     /** {@code allocator}, or {@code hakmem:PROFILE[,HAKMEM_X=V...]} from the children's HAKMEM_* environment. */

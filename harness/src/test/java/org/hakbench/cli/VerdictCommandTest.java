@@ -118,6 +118,17 @@ class VerdictCommandTest {
     }
 
     @Test
+    void classDataSharingOptionsDoNotChangeTheWorkloadButHeapOptionsDo() {
+        Path base = rebase(T0, 1.0);
+        Path cds = new Rebase(T0.plusSeconds(60)).jvmOptions("-Xms64m", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/x/hakbench-child-1.jsa")
+                .allocator("hakmem", 33_000, scaled(1.0)).write(dir);
+        CliRun same = CliRun.of("verdict", "--results", dir.resolve("ok").toString(), base.toString(), cds.toString());
+        assertEquals(ExitCodes.OK, same.exitCode(), same.err());
+        Path heap = new Rebase(T0.plusSeconds(120)).jvmOptions("-Xms128m").allocator("hakmem", 33_000, scaled(1.0)).write(dir);
+        assertRefused(verdict(base.toString(), heap.toString()), "jvmOptions=-Xms64m in " + base + " but jvmOptions=-Xms128m in " + heap);
+    }
+
+    @Test
     void mismatchedConfigurationIsRefused() {
         Path base = rebase(T0, 1.0);
         Path cand = new Rebase(T0.plusSeconds(60)).profile("MIXED_TINYV3_C7_BALANCED").allocator("hakmem", 33_000, scaled(1.0)).write(dir);

@@ -39,6 +39,7 @@ public final class RebaseFixtures {
         private MachineFingerprint machine = RebaseFixtures.machine("Test CPU");
         private String profile = "MIXED_TINYV3_C7_SAFE";
         private long iters = ITERS;
+        private List<String> jvmOptions = List.of("-Xms64m");
         private final Map<String, double[]> opsByAllocator = new LinkedHashMap<>();
         private final Map<String, Long> peakRssKiB = new LinkedHashMap<>();
 
@@ -58,6 +59,11 @@ public final class RebaseFixtures {
 
         public Rebase iters(long n) {
             this.iters = n;
+            return this;
+        }
+
+        public Rebase jvmOptions(String... options) {
+            this.jvmOptions = List.of(options);
             return this;
         }
 
@@ -97,7 +103,7 @@ public final class RebaseFixtures {
                         SampleStats.of(peakRssKiB.get(name)), null));
             }
             RebaseReport.Settings settings = new RebaseReport.Settings(opsByAllocator.values().iterator().next().length, iters, 400, 42,
-                    1000, 2000, profile, "mimalloc", 300, List.of("-Xms64m"), "strace");
+                    1000, 2000, profile, "mimalloc", 300, jvmOptions, "strace");
             return new RebaseReport(RebaseReport.SCHEMA, RebaseReport.KIND, createdAt, machine, settings, infos, List.of(), runs,
                     List.of(), summaries, List.of(), null);
         }
