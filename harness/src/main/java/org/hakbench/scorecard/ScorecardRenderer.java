@@ -87,8 +87,9 @@ public final class ScorecardRenderer {
         Targets t = in.targets();
         StringBuilder b = new StringBuilder();
         b.append("Milestones: ops/s of `").append(t.subject()).append("` as a fraction of `").append(t.reference())
-                .append("`, measured side by side in one rebase. ACHIEVED when the ratio reaches the target; WITHIN NOISE when it is\n"
-                        + "below but the target lies inside ratio + 2 standard errors (from both sides' CV and run counts).\n\n");
+                .append("`, measured side by side in one rebase. With SE the standard error of the ratio (from both sides' CV and\n"
+                        + "run counts): ACHIEVED when ratio - 2 SE reaches the target, NOT YET when ratio + 2 SE stays below it, WITHIN NOISE\n"
+                        + "otherwise (the seeds' \"achieved within statistical noise\").\n\n");
         if (in.snapshots().isEmpty()) {
             return b.append("_No rebase result yet._").toString();
         }
@@ -109,7 +110,7 @@ public final class ScorecardRenderer {
             b.append("| milestone | target | current | status |\n| --- | ---: | ---: | --- |\n");
             for (Map.Entry<String, Double> e : t.milestones().entrySet()) {
                 double target = e.getValue();
-                String status = ratio >= target ? "ACHIEVED" : ratio + 2 * se >= target ? "WITHIN NOISE" : "NOT YET";
+                String status = ratio - 2 * se >= target ? "ACHIEVED" : ratio + 2 * se < target ? "NOT YET" : "WITHIN NOISE";
                 b.append("| ").append(e.getKey()).append(" | ").append(percent(target * 100)).append(" of ").append(t.reference())
                         .append(" | ").append(percent(ratio * 100)).append(" | ").append(status).append(" |\n");
             }

@@ -40,6 +40,13 @@ class ScorecardRendererTest {
         assertTrue(t.contains("| M1 | 50.00% of mimalloc | 49.13% | WITHIN NOISE |"), t);
         assertTrue(t.contains("| M2 | 55.00% of mimalloc | 49.13% | NOT YET |"), t);
         assertTrue(t.contains("| M2 | 55.00% of mimalloc | 70.00% | ACHIEVED |"), t);
+        // the same ratios with 30% CV: nothing can be claimed either way
+        MachineSnapshot noisy = new MachineSnapshot("ccc", "noisy", "r.json", Instant.parse("2026-11-22T01:00:00Z"), "w",
+                List.of(new SnapshotRow("hakmem:MIXED_TINYV3_C7_SAFE", 5, 70e6, 9.5, 30, Double.NaN, Double.NaN),
+                        new SnapshotRow("mimalloc", 5, 100e6, 2.1, 30, Double.NaN, Double.NaN)));
+        String n = ScorecardRenderer.render(new ScorecardInputs(List.of(noisy), targets, List.of(), List.of(), List.of()), Optional.empty())
+                .get(ScorecardRenderer.TARGETS);
+        assertTrue(n.contains("| M3 | 60.00% of mimalloc | 70.00% | WITHIN NOISE |"), n);
         String s = blocks.get(ScorecardRenderer.SNAPSHOT);
         assertTrue(s.contains("### Machine `aaa`") && s.contains("### Machine `bbb`"), s);
         assertTrue(s.contains("| hakmem:MIXED_TINYV3_C7_SAFE | 10 | 59.184 M | 9.50 | 1.31% | 49.13% |"), s);
