@@ -24,11 +24,14 @@ public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, 
      * @param meanOpsPerSecond mean ops/s over the runs
      * @param netNsPerOp    ns/op minus the null allocator's ns/op; NaN when the null allocator was not run
      * @param cvPercent     coefficient of variation of ops/s over the runs, in percent
+     * @param meanOpsPerCpuSecond mean ops per CPU-second of the loop thread; NaN when not recorded
+     * @param cpuCvPercent  CV of that figure, in percent; NaN when not recorded
      * @param peakRssKiB    peak RSS of a run, KiB; NaN when unknown
      * @param osCallsPerOp  mmap+munmap+madvise per op; NaN when unknown
      */
     public record SnapshotRow(String configuration, int runs, double meanOpsPerSecond, double netNsPerOp,
-                              double cvPercent, double peakRssKiB, double osCallsPerOp) {
+                              double cvPercent, double meanOpsPerCpuSecond, double cpuCvPercent,
+                              double peakRssKiB, double osCallsPerOp) {
     }
 
     /** The latest rebase of one machine. */

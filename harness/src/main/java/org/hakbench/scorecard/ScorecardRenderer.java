@@ -68,14 +68,19 @@ public final class ScorecardRenderer {
         for (MachineSnapshot m : in.snapshots()) {
             b.append(machineHeader(m));
             Optional<SnapshotRow> ref = find(m, in.targets().reference());
-            b.append("| allocator | runs | ops/s (mean) | net ns/op | CV | vs ").append(in.targets().reference()).append(" |\n");
-            b.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            String reference = in.targets().reference();
+            b.append("| allocator | runs | ops/s (mean) | CV | net ns/op | vs ").append(reference)
+                    .append(" | ops per CPU-s (mean) | CV | vs ").append(reference).append(" (CPU) |\n");
+            b.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (SnapshotRow r : m.rows()) {
                 b.append("| ").append(r.configuration()).append(" | ").append(r.runs())
                         .append(" | ").append(millions(r.meanOpsPerSecond()))
-                        .append(" | ").append(fixed(r.netNsPerOp(), 2))
                         .append(" | ").append(percent(r.cvPercent()))
+                        .append(" | ").append(fixed(r.netNsPerOp(), 2))
                         .append(" | ").append(ref.map(x -> percent(100 * r.meanOpsPerSecond() / x.meanOpsPerSecond())).orElse("n/a"))
+                        .append(" | ").append(Double.isNaN(r.meanOpsPerCpuSecond()) ? "n/a" : millions(r.meanOpsPerCpuSecond()))
+                        .append(" | ").append(percent(r.cpuCvPercent()))
+                        .append(" | ").append(ref.map(x -> percent(100 * r.meanOpsPerCpuSecond() / x.meanOpsPerCpuSecond())).orElse("n/a"))
                         .append(" |\n");
             }
             b.append('\n');
@@ -104,19 +109,37 @@ public final class ScorecardRenderer {
             }
             SnapshotRow s = subject.get();
             SnapshotRow r = ref.get();
-            double ratio = s.meanOpsPerSecond() / r.meanOpsPerSecond();
-            double se = ratio * Math.sqrt(sq(s.cvPercent() / 100) / s.runs() + sq(r.cvPercent() / 100) / r.runs());
-            b.append(String.format(Locale.ROOT, "ratio %.2f%% (standard error %.2f points)\n\n", ratio * 100, se * 100));
-            b.append("| milestone | target | current | status |\n| --- | ---: | ---: | --- |\n");
+            double[] wall = ratioAndSe(s.meanOpsPerSecond(), s.cvPercent(), s.runs(), r.meanOpsPerSecond(), r.cvPercent(), r.runs());
+            double[] cpu = ratioAndSe(s.meanOpsPerCpuSecond(), s.cpuCvPercent(), s.runs(), r.meanOpsPerCpuSecond(), r.cpuCvPercent(), r.runs());
+            b.append(String.format(Locale.ROOT, "ratio %.2f%% (standard error %.2f points)", wall[0] * 100, wall[1] * 100));
+            if (!Double.isNaN(cpu[0])) {
+                b.append(String.format(Locale.ROOT, "; by CPU time of the loop thread %.2f%% (standard error %.2f points)", cpu[0] * 100, cpu[1] * 100));
+            }
+            b.append("\n\n| milestone | target | wall-clock ratio | status | CPU-time ratio | status |\n| --- | ---: | ---: | --- | ---: | --- |\n");
             for (Map.Entry<String, Double> e : t.milestones().entrySet()) {
                 double target = e.getValue();
-                String status = ratio - 2 * se >= target ? "ACHIEVED" : ratio + 2 * se < target ? "NOT YET" : "WITHIN NOISE";
                 b.append("| ").append(e.getKey()).append(" | ").append(percent(target * 100)).append(" of ").append(t.reference())
-                        .append(" | ").append(percent(ratio * 100)).append(" | ").append(status).append(" |\n");
+                        .append(" | ").append(percent(wall[0] * 100)).append(" | ").append(status(wall, target))
+                        .append(" | ").append(percent(cpu[0] * 100)).append(" | ").append(Double.isNaN(cpu[0]) ? "n/a" : status(cpu, target))
+                        .append(" |\n");
             }
             b.append('\n');
         }
         return b.toString();
+    }
+
+    /** {ratio, standard error of the ratio} of two means with their CVs (percent) and run counts; NaN when unknown. */
+    private static double[] ratioAndSe(double subjectMean, double subjectCvPercent, int subjectRuns,
+                                       double referenceMean, double referenceCvPercent, int referenceRuns) {
+        double ratio = subjectMean / referenceMean;
+        double se = ratio * Math.sqrt(sq(subjectCvPercent / 100) / subjectRuns + sq(referenceCvPercent / 100) / referenceRuns);
+        return new double[] {ratio, se};
+    }
+
+    private static String status(double[] ratioAndSe, double target) {
+        double ratio = ratioAndSe[0];
+        double se = ratioAndSe[1];
+        return ratio - 2 * se >= target ? "ACHIEVED" : ratio + 2 * se < target ? "NOT YET" : "WITHIN NOISE";
     }
 
     private static String syscalls(ScorecardInputs in) {

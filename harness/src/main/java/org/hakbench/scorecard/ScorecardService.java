@@ -87,8 +87,11 @@ public final class ScorecardService {
         List<SnapshotRow> rows = new ArrayList<>();
         for (RebaseFigures.Configuration c : r.configurations()) {
             AllocatorSummary s = c.summary();
+            boolean cpuKnown = s.opsPerCpuSec() != null && s.opsPerCpuSec().mean() > 0;
             rows.add(new SnapshotRow(c.name(), s.okRuns(), s.opsPerSec().mean(), orNaN(s.netNsPerOp()),
                     s.opsPerSec().cv() == null ? Double.NaN : s.opsPerSec().cv() * 100,
+                    cpuKnown ? s.opsPerCpuSec().mean() : Double.NaN,
+                    cpuKnown && s.opsPerCpuSec().cv() != null ? s.opsPerCpuSec().cv() * 100 : Double.NaN,
                     s.peakRssKiB() == null ? Double.NaN : s.peakRssKiB().mean(), orNaN(s.syscallsPerOp())));
         }
         String workload = String.format(Locale.ROOT, "iters=%s ws=%s seed=%s warm-up=%s", r.workload().get("iters"),

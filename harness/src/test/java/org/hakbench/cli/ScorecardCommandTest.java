@@ -57,8 +57,8 @@ class ScorecardCommandTest {
             assertTrue(text.contains("<!-- hakbench:begin " + block + " -->") && text.contains("<!-- hakbench:end " + block + " -->"), block);
         }
         assertEquals(2, text.split("### Machine `").length - 1, "one snapshot table per machine");
-        assertTrue(text.contains("| hakmem:MIXED_TINYV3_C7_SAFE | 6 | 59.283 M |"), text);
-        assertTrue(text.contains("| M1 | 50.00% of mimalloc | 49.15% | NOT YET |"), text);
+        assertTrue(text.contains("| hakmem:MIXED_TINYV3_C7_SAFE | 6 | 59.283 M | 0.60% |"), text);
+        assertTrue(text.contains("| M1 | 50.00% of mimalloc | 49.15% | NOT YET | 49.15% | NOT YET |"), text);
         assertTrue(text.contains("| NEUTRAL | rebase-20261120T020000Z.json | rebase-20261122T020000Z.json |"), text);
         assertTrue(text.contains("![ops_per_s trend](trend-ops_per_s.png)"), text);
         Path png = results.resolve("trend-ops_per_s.png");

@@ -23,9 +23,9 @@ class ScorecardRendererTest {
 
     private static MachineSnapshot machine(String id, double hakmemOps, double mimallocOps) {
         return new MachineSnapshot(id, "cpu X, 2 cores", "rebase-" + id + ".json", Instant.parse("2026-11-22T01:00:00Z"), "iters=1000000 ws=400",
-                List.of(new SnapshotRow("hakmem:MIXED_TINYV3_C7_SAFE", 10, hakmemOps, 9.5, 1.31, 113 * 1024, 9e-8),
-                        new SnapshotRow("mimalloc", 10, mimallocOps, 2.1, 3.5, 82 * 1024, 2e-7),
-                        new SnapshotRow("null", 10, 400e6, 0, 1.0, 80 * 1024, Double.NaN)));
+                List.of(new SnapshotRow("hakmem:MIXED_TINYV3_C7_SAFE", 10, hakmemOps, 9.5, 1.31, hakmemOps * 1.1, 0.5, 113 * 1024, 9e-8),
+                        new SnapshotRow("mimalloc", 10, mimallocOps, 2.1, 3.5, mimallocOps, 0.5, 82 * 1024, 2e-7),
+                        new SnapshotRow("null", 10, 400e6, 0, 1.0, Double.NaN, Double.NaN, 80 * 1024, Double.NaN)));
     }
 
     @Test
@@ -37,19 +37,20 @@ class ScorecardRendererTest {
         String t = blocks.get(ScorecardRenderer.TARGETS);
         // The seeds' Phase 59: 49.13% of mimalloc with CV 1.31% / 3.50% over 10 runs: M1 within noise.
         assertTrue(t.contains("ratio 49.13%"), t);
-        assertTrue(t.contains("| M1 | 50.00% of mimalloc | 49.13% | WITHIN NOISE |"), t);
-        assertTrue(t.contains("| M2 | 55.00% of mimalloc | 49.13% | NOT YET |"), t);
+        // by CPU time hakmem is 10% faster and both CVs are 0.5%: 54.04% +- 0.24, M1 achieved, M2 not yet
+        assertTrue(t.contains("| M1 | 50.00% of mimalloc | 49.13% | WITHIN NOISE | 54.04% | ACHIEVED |"), t);
+        assertTrue(t.contains("| M2 | 55.00% of mimalloc | 49.13% | NOT YET | 54.04% | NOT YET |"), t);
         assertTrue(t.contains("| M2 | 55.00% of mimalloc | 70.00% | ACHIEVED |"), t);
         // the same ratios with 30% CV: nothing can be claimed either way
         MachineSnapshot noisy = new MachineSnapshot("ccc", "noisy", "r.json", Instant.parse("2026-11-22T01:00:00Z"), "w",
-                List.of(new SnapshotRow("hakmem:MIXED_TINYV3_C7_SAFE", 5, 70e6, 9.5, 30, Double.NaN, Double.NaN),
-                        new SnapshotRow("mimalloc", 5, 100e6, 2.1, 30, Double.NaN, Double.NaN)));
+                List.of(new SnapshotRow("hakmem:MIXED_TINYV3_C7_SAFE", 5, 70e6, 9.5, 30, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+                        new SnapshotRow("mimalloc", 5, 100e6, 2.1, 30, Double.NaN, Double.NaN, Double.NaN, Double.NaN)));
         String n = ScorecardRenderer.render(new ScorecardInputs(List.of(noisy), targets, List.of(), List.of(), List.of()), Optional.empty())
                 .get(ScorecardRenderer.TARGETS);
-        assertTrue(n.contains("| M3 | 60.00% of mimalloc | 70.00% | WITHIN NOISE |"), n);
+        assertTrue(n.contains("| M3 | 60.00% of mimalloc | 70.00% | WITHIN NOISE | n/a | n/a |"), n);
         String s = blocks.get(ScorecardRenderer.SNAPSHOT);
         assertTrue(s.contains("### Machine `aaa`") && s.contains("### Machine `bbb`"), s);
-        assertTrue(s.contains("| hakmem:MIXED_TINYV3_C7_SAFE | 10 | 59.184 M | 9.50 | 1.31% | 49.13% |"), s);
+        assertTrue(s.contains("| hakmem:MIXED_TINYV3_C7_SAFE | 10 | 59.184 M | 1.31% | 9.50 | 49.13% | 65.102 M | 0.50% | 54.04% |"), s);
         assertTrue(blocks.get(ScorecardRenderer.SYSCALLS).contains("| hakmem:MIXED_TINYV3_C7_SAFE | 9.00e-08 | PASS |"));
         assertTrue(blocks.get(ScorecardRenderer.SYSCALLS).contains("| mimalloc | 2.00e-07 | - |"), "budget judges the subject only");
         assertTrue(blocks.get(ScorecardRenderer.SYSCALLS).contains("| null | n/a | not measured |"));
