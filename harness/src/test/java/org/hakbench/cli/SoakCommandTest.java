@@ -74,4 +74,12 @@ class SoakCommandTest {
         assertTrue(unknown.err().contains("allocator=nosuchalloc"), unknown.err());
         assertTrue(!Files.exists(dir.resolve("soak")) || dir.resolve("soak").toFile().list().length == 0);
     }
+
+    @Test
+    void unwritableOutputDirectoryIsAnEnvironmentProblem(@TempDir Path dir) {
+        CliRun run = CliRun.of("soak", "--duration", "5", "--allocator", ALLOCATOR, "--out", "/proc/hakbench-soak-test",
+                "--results", dir.toString());
+        assertEquals(ExitCodes.ENVIRONMENT, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("/proc/hakbench-soak-test is not a writable directory"), run.err());
+    }
 }
