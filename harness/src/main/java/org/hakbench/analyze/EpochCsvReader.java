@@ -174,6 +174,7 @@ public final class EpochCsvReader {
                 requiredDouble(fields, index, EpochColumn.ELAPSED_S),
                 requiredLong(fields, index, EpochColumn.OPS),
                 requiredDouble(fields, index, EpochColumn.OPS_PER_S),
+                optionalDouble(fields, index, EpochColumn.CPU_S),
                 requiredLong(fields, index, EpochColumn.RSS_KIB),
                 optionalLong(fields, index, EpochColumn.BYTES_IN_USE),
                 optionalLong(fields, index, EpochColumn.BYTES_MAPPED),
@@ -218,9 +219,17 @@ public final class EpochCsvReader {
     }
 
     private static double requiredDouble(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
+        Double v = optionalDouble(fields, index, column);
+        if (v == null) {
+            throw new IllegalArgumentException("column " + column.csvName() + " is empty");
+        }
+        return v;
+    }
+
+    private static Double optionalDouble(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
         String s = cell(fields, index, column);
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("column " + column.csvName() + " is empty");
+            return null;
         }
         try {
             double v = Double.parseDouble(s);

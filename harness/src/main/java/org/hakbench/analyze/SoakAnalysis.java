@@ -20,10 +20,16 @@ public record SoakAnalysis(
         OsCalls osCalls,
         Verdict verdict) {
 
-    /** ops/s over the analysed epochs; percentiles by the R-7 (linear interpolation) definition. */
+    /**
+     * ops/s over the analysed epochs; percentiles by the R-7 (linear interpolation) definition.
+     * {@code opsPerCpuSecond} divides by the loop thread's CPU time instead of wall time, and
+     * {@code loopCpuSharePercent} is that CPU time over wall time: below 100% the loop waited for a core
+     * (a busy machine), which explains a high CV that the allocator did not cause. Null without CPU times.
+     */
     public record Throughput(double meanOpsPerS, double medianOpsPerS, double stdDevOpsPerS, double cvPercent,
             double minOpsPerS, double maxOpsPerS, double p1OpsPerS, double p5OpsPerS, double p95OpsPerS, double p99OpsPerS,
-            double firstWindowMedianOpsPerS, double lastWindowMedianOpsPerS, Double driftPercent) {
+            double firstWindowMedianOpsPerS, double lastWindowMedianOpsPerS, Double driftPercent,
+            Double opsPerCpuSecond, Double loopCpuSharePercent) {
     }
 
     /**

@@ -59,7 +59,7 @@ public final class SoakAnalyzer {
         EpochTable last = analysed.last(window);
 
         long totalOps = all.totalOps();
-        SoakAnalysis.Throughput throughput = throughput(analysed, first, last, m);
+        SoakAnalysis.Throughput throughput = throughput(analysed, first, last, m, rows.subList(warmup, n));
         SoakAnalysis.Rss rss = rss(all, analysed, first, last, m);
         SoakAnalysis.Latency latency = latency(csv, rows, warmup);
         SoakAnalysis.OsCalls osCalls = osCalls(rows, warmup, totalOps);
@@ -68,7 +68,8 @@ public final class SoakAnalyzer {
                 throughput, rss, latency, osCalls, verdict);
     }
 
-    private static SoakAnalysis.Throughput throughput(EpochTable analysed, EpochTable first, EpochTable last, int m) {
+    private static SoakAnalysis.Throughput throughput(EpochTable analysed, EpochTable first, EpochTable last, int m,
+            List<EpochRow> analysedRows) {
         double[] opsPerS = analysed.opsPerSecond();
         SampleStats stats = SampleStats.of(opsPerS);
         double sd = stats.stddev() == null ? 0.0 : stats.stddev();
@@ -77,7 +78,24 @@ public final class SoakAnalyzer {
         double lastMedian = median(last.opsPerSecond());
         return new SoakAnalysis.Throughput(stats.mean(), stats.median(), sd, cvPercent, stats.min(), stats.max(),
                 percentile(opsPerS, 1), percentile(opsPerS, 5), percentile(opsPerS, 95), percentile(opsPerS, 99),
-                firstMedian, lastMedian, m >= 2 ? driftPercent(firstMedian, lastMedian) : null);
+                firstMedian, lastMedian, m >= 2 ? driftPercent(firstMedian, lastMedian) : null,
+                opsPerCpuSecond(analysedRows), cpuSharePercent(analysedRows));
+    }
+
+    private static Double opsPerCpuSecond(List<EpochRow> rows) {
+        double cpu = cpuSeconds(rows);
+        return cpu > 0 ? rows.stream().mapToLong(EpochRow::ops).sum() / cpu : null;
+    }
+
+    private static Double cpuSharePercent(List<EpochRow> rows) {
+        double cpu = cpuSeconds(rows);
+        double wall = rows.stream().mapToDouble(r -> r.opsPerSecond() > 0 ? r.ops() / r.opsPerSecond() : 0).sum();
+        return cpu > 0 && wall > 0 ? 100.0 * cpu / wall : null;
+    }
+
+    /** Total loop CPU seconds, or -1 when any row lacks it. */
+    private static double cpuSeconds(List<EpochRow> rows) {
+        return rows.stream().allMatch(r -> r.cpuSeconds() != null) ? rows.stream().mapToDouble(EpochRow::cpuSeconds).sum() : -1;
     }
 
     private static SoakAnalysis.Rss rss(EpochTable all, EpochTable analysed, EpochTable first, EpochTable last, int m) {

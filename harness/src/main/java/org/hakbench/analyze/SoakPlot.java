@@ -17,7 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The soak plot: three stacked charts (ops/s, RSS, p99 batch latency) against elapsed minutes, one
+ * The soak plot: three stacked charts (ops/s, RSS, p99 batch latency) against elapsed time, one
  * series per CSV, so several soaks (SAFE vs BALANCED, hakmem vs mimalloc) overlay in one PNG.
  */
 public final class SoakPlot {
@@ -25,6 +25,8 @@ public final class SoakPlot {
     private static final int HEIGHT_PER_CHART = 320;
     /** Buckets per series: at most 2 x 250 points, about one per 2 pixels of plot width (painting cost grows with points). */
     static final int MAX_BUCKETS = 250;
+    /** Soaks shorter than this are plotted against seconds, longer ones against minutes. */
+    private static final double SHORT_SOAK_SECONDS = 600;
 
     private SoakPlot() {
     }
@@ -46,10 +48,12 @@ public final class SoakPlot {
     /** The PNG bytes of the plot of {@code soaks}. */
     public static byte[] png(List<SoakCsv> soaks) {
         List<String> labels = uniqueLabels(soaks);
+        double longestSeconds = soaks.stream().mapToDouble(s -> s.epochs().getLast().elapsedSeconds()).max().orElse(0);
+        TimeAxis axis = longestSeconds < SHORT_SOAK_SECONDS ? new TimeAxis("elapsed seconds", 1) : new TimeAxis("elapsed minutes", 60);
         List<XYChart> charts = List.of(
-                chart("Throughput", "M ops/s", soaks, labels, r -> r.opsPerSecond() / 1e6),
-                chart("RSS", "MiB", soaks, labels, r -> r.rssKiB() / 1024.0),
-                chart("p99 latency per timed batch", "µs", soaks, labels, r -> r.p99Nanos() == null ? null : r.p99Nanos() / 1e3));
+                chart("Throughput", "M ops/s", soaks, labels, axis, r -> r.opsPerSecond() / 1e6),
+                chart("RSS (whole child JVM)", "MiB", soaks, labels, axis, r -> r.rssKiB() / 1024.0),
+                chart("p99 latency per timed batch", "µs", soaks, labels, axis, r -> r.p99Nanos() == null ? null : r.p99Nanos() / 1e3));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             BitmapEncoder.saveBitmap(charts, charts.size(), 1, bytes, BitmapEncoder.BitmapFormat.PNG);
@@ -59,10 +63,13 @@ public final class SoakPlot {
         return bytes.toByteArray();
     }
 
-    private static XYChart chart(String title, String yTitle, List<SoakCsv> soaks, List<String> labels,
+    private record TimeAxis(String title, double secondsPerUnit) {
+    }
+
+    private static XYChart chart(String title, String yTitle, List<SoakCsv> soaks, List<String> labels, TimeAxis axis,
             Function<EpochRow, Double> y) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT_PER_CHART)
-                .title(title).xAxisTitle("elapsed minutes").yAxisTitle(yTitle).build();
+                .title(title).xAxisTitle(axis.title()).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendVisible(soaks.size() > 1);
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         for (int i = 0; i < soaks.size(); i++) {
@@ -71,7 +78,7 @@ public final class SoakPlot {
             for (EpochRow r : soaks.get(i).epochs()) {
                 Double v = y.apply(r);
                 if (v != null) {
-                    xs.add(r.elapsedSeconds() / 60.0);
+                    xs.add(r.elapsedSeconds() / axis.secondsPerUnit());
                     ys.add(v);
                 }
             }

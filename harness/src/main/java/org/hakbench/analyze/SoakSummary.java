@@ -21,6 +21,10 @@ public final class SoakSummary {
                 t.cvPercent(), percent(t.driftPercent()));
         line(sb, "  ops/s over epochs min %s  p5 %s  p95 %s  max %s", mops(t.minOpsPerS()), mops(t.p5OpsPerS()),
                 mops(t.p95OpsPerS()), mops(t.maxOpsPerS()));
+        if (t.opsPerCpuSecond() != null && t.loopCpuSharePercent() != null) {
+            line(sb, "  loop CPU         %s ops per CPU second; the loop ran %.1f%% of the wall time%s", mops(t.opsPerCpuSecond()),
+                    t.loopCpuSharePercent(), t.loopCpuSharePercent() < 95 ? " (it waited for a core: a busy machine)" : "");
+        }
         SoakAnalysis.Rss r = a.rss();
         line(sb, "  RSS              first %s  last %s  peak %s  drift %s", mib(r.firstKiB()), mib(r.lastKiB()),
                 mib(r.peakKiB()), percent(r.driftPercent()));

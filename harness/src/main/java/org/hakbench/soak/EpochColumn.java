@@ -12,6 +12,7 @@ public enum EpochColumn {
     ELAPSED_S("elapsed_s", false),
     OPS("ops", false),
     OPS_PER_S("ops_per_s", false),
+    CPU_S("cpu_s", true),
     RSS_KIB("rss_kib", false),
     BYTES_IN_USE("bytes_in_use", true),
     BYTES_MAPPED("bytes_mapped", true),
@@ -45,8 +46,8 @@ public enum EpochColumn {
     }
 
     /**
-     * Whether a row may leave this cell empty: allocator counters are unknown for competitors, and an
-     * epoch without a timed batch has no latency percentiles.
+     * Whether a row may leave this cell empty: allocator counters are unknown for competitors, an epoch
+     * without a timed batch has no latency percentiles, and a thread CPU clock may be unavailable.
      */
     public boolean mayBeEmpty() {
         return mayBeEmpty;

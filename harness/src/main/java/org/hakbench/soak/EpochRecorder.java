@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 import org.hakbench.adapters.AllocatorAdapter;
 import org.hakbench.child.ProcessMemory;
+import org.hakbench.nativeaccess.ThreadCpuClock;
 
 /**
  * Runs in the soak child at every epoch end: reads RSS and the allocator's counters, writes the CSV row
@@ -26,6 +27,8 @@ final class EpochRecorder implements SoakLoop.EpochSink, Closeable {
     private final PrintStream logStream;
     private final HistogramLogWriter log;
     private final long startMillis = System.currentTimeMillis();
+    /** Loop thread CPU clock at the previous epoch end (the recorder is made on the loop thread). */
+    private long lastCpuNanos = ThreadCpuClock.nanos();
 
     EpochRecorder(AllocatorAdapter adapter, Path csvFile, Path histogramLog, SortedMap<String, String> header) throws IOException {
         this.adapter = adapter;
@@ -41,11 +44,14 @@ final class EpochRecorder implements SoakLoop.EpochSink, Closeable {
 
     @Override
     public void epochDone(int epoch, long elapsedNanos, long epochNanos, long ops, Histogram latency) throws IOException {
+        long cpuNanos = ThreadCpuClock.nanos();
+        Double cpuSeconds = cpuNanos < 0 || lastCpuNanos < 0 ? null : (cpuNanos - lastCpuNanos) / NANOS_PER_SECOND;
+        lastCpuNanos = cpuNanos;
         long rssKiB = ProcessMemory.rssKiB();
         AllocatorGauges g = AllocatorGauges.read(adapter);
         long samples = latency.getTotalCount();
         boolean any = samples > 0;
-        EpochRow row = new EpochRow(epoch, elapsedNanos / NANOS_PER_SECOND, ops, ops * NANOS_PER_SECOND / epochNanos, rssKiB,
+        EpochRow row = new EpochRow(epoch, elapsedNanos / NANOS_PER_SECOND, ops, ops * NANOS_PER_SECOND / epochNanos, cpuSeconds, rssKiB,
                 g.bytesInUse(), g.bytesMapped(), g.mmapCalls(), g.munmapCalls(), g.madviseCalls(), g.osCalls(),
                 samples,
                 any ? latency.getValueAtPercentile(50) : null,

@@ -4,12 +4,15 @@ package org.hakbench.soak;
  * One completed soak epoch, as written to one CSV line. Boxed fields are {@code null} when unknown:
  * allocator counters for allocators that do not report them, latency percentiles for an epoch that
  * had no timed batch. Latencies are nanoseconds per timed batch of {@code batch_ops} operations.
+ * {@code cpuSeconds} is the CPU time the loop thread used in the epoch (wall time minus waiting for a
+ * core on a busy machine).
  */
 public record EpochRow(
         int epoch,
         double elapsedSeconds,
         long ops,
         double opsPerSecond,
+        Double cpuSeconds,
         long rssKiB,
         Long bytesInUse,
         Long bytesMapped,
@@ -31,6 +34,7 @@ public record EpochRow(
                 .append(String.format(java.util.Locale.ROOT, "%.3f", elapsedSeconds)).append(',')
                 .append(ops).append(',')
                 .append(String.format(java.util.Locale.ROOT, "%.1f", opsPerSecond)).append(',')
+                .append(cpuSeconds == null ? "" : String.format(java.util.Locale.ROOT, "%.6f", cpuSeconds)).append(',')
                 .append(rssKiB);
         for (Long v : new Long[] {bytesInUse, bytesMapped, mmapCalls, munmapCalls, madviseCalls, osCalls}) {
             sb.append(',').append(v == null ? "" : v.toString());

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class EpochCsvReaderTest {
     private static final Path FILE = Path.of("t.csv");
     private static final String HEADER = "# schema=" + EpochColumn.SCHEMA + "\n# allocator=glibc\n" + EpochColumn.headerLine() + "\n";
-    private static final String ROW0 = "0,1.000,100,100.0,2048,,,,,,,10,5,6,7,8,9";
-    private static final String ROW1 = "1,2.000,110,110.0,2050,,,,,,,10,5,6,7,8,9";
+    private static final String ROW0 = "0,1.000,100,100.0,0.9,2048,,,,,,,10,5,6,7,8,9";
+    private static final String ROW1 = "1,2.000,110,110.0,,2050,,,,,,,10,5,6,7,8,9";
 
     @Test
     void readsHeaderAndRowsWithEmptyAllocatorCounters() {
@@ -44,7 +44,7 @@ class EpochCsvReaderTest {
         SoakCsv csv = EpochCsvReader.parse(FILE, text);
         assertEquals(2, csv.epochs().size());
         assertEquals(List.of(
-                new SkippedLine(5, "expected 17 fields, found 3"),
+                new SkippedLine(5, "expected 18 fields, found 3"),
                 new SkippedLine(6, "column rss_kib: not an integer: '20x0'"),
                 new SkippedLine(7, "column ops is empty"),
                 new SkippedLine(8, "epoch 0 does not follow epoch 0")), csv.skipped());

@@ -46,6 +46,8 @@ class SoakAnalyzerTest {
         assertEquals(10_100_000.0, t.firstWindowMedianOpsPerS(), 1e-6);
         assertEquals(9_725_000.0, t.lastWindowMedianOpsPerS(), 1e-6);
         assertEquals(-3.712871287128713, t.driftPercent(), 1e-9);
+        assertEquals(199_000_000 / (20 * 0.95), t.opsPerCpuSecond(), 1e-6);
+        assertEquals(95.0, t.loopCpuSharePercent(), 1e-9);
     }
 
     @Test

@@ -64,7 +64,7 @@ class AnalyzeCommandTest {
         Files.writeString(csv, String.join("\n", lines) + "\n5,cut");   // last line without line end
         CliRun run = CliRun.of("analyze", csv.toString(), "--results", dir.toString(), "--no-plot");
         assertTrue(run.exitCode() == ExitCodes.OK || run.exitCode() == ExitCodes.NO_GO, run.toString());
-        assertTrue(run.err().contains("line 11: skipped: expected 17 fields, found 3"), run.err());
+        assertTrue(run.err().contains("line 11: skipped: expected 18 fields, found 3"), run.err());
         assertTrue(run.err().contains("line 13: skipped: column bytes_mapped: not an integer: '41x4304'"), run.err());
         assertTrue(run.err().contains("line 28: skipped: last line has no line end"), run.err());
         assertTrue(run.out().contains("skipped lines    3"), run.out());

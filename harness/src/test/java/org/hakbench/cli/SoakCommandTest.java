@@ -43,7 +43,8 @@ class SoakCommandTest {
         assertEquals("hakmem", csv.header().get("allocator"));
         assertEquals(PROFILE, csv.header().get("profile"));
         assertEquals(PROFILE, csv.header().get("config.HAKMEM_PROFILE"));
-        assertTrue(csv.epochs().stream().allMatch(r -> r.ops() > 0 && r.rssKiB() > 0 && r.latencySamples() > 0 && r.p99Nanos() != null));
+        assertTrue(csv.epochs().stream().allMatch(r -> r.ops() > 0 && r.rssKiB() > 0 && r.latencySamples() > 0 && r.p99Nanos() != null
+                && r.cpuSeconds() != null && r.cpuSeconds() > 0));
         assertTrue(csv.epochs().stream().allMatch(r -> r.osCalls() != null && r.osCalls() > 0 && r.bytesMapped() > 0
                 && r.bytesInUse() > 0), "hakmem reports its own counters");
         assertTrue(Files.size(onlyFile(out, ".hlog")) > 0);
@@ -73,5 +74,13 @@ class SoakCommandTest {
         assertEquals(ExitCodes.USAGE, unknown.exitCode(), unknown.toString());
         assertTrue(unknown.err().contains("allocator=nosuchalloc"), unknown.err());
         assertTrue(!Files.exists(dir.resolve("soak")) || dir.resolve("soak").toFile().list().length == 0);
+    }
+
+    @Test
+    void unwritableOutputDirectoryIsAnEnvironmentProblem(@TempDir Path dir) {
+        CliRun run = CliRun.of("soak", "--duration", "5", "--allocator", ALLOCATOR, "--out", "/proc/hakbench-soak-test",
+                "--results", dir.toString());
+        assertEquals(ExitCodes.ENVIRONMENT, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("/proc/hakbench-soak-test is not a writable directory"), run.err());
     }
 }
