@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.hakbench.soak.EpochColumn;
 import org.hakbench.soak.EpochRow;
@@ -195,50 +196,44 @@ public final class EpochCsvReader {
     }
 
     private static long requiredLong(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
-        Long v = optionalLong(fields, index, column);
-        if (v == null) {
-            throw new IllegalArgumentException("column " + column.csvName() + " is empty");
-        }
-        return v;
-    }
-
-    private static Long optionalLong(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
-        String s = cell(fields, index, column);
-        if (s.isEmpty()) {
-            return null;
-        }
-        try {
-            long v = Long.parseLong(s);
-            if (v < 0) {
-                throw new IllegalArgumentException("column " + column.csvName() + ": negative value " + s);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("column " + column.csvName() + ": not an integer: '" + s + "'");
-        }
+        return required(column, optionalLong(fields, index, column));
     }
 
     private static double requiredDouble(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
-        Double v = optionalDouble(fields, index, column);
-        if (v == null) {
+        return required(column, optionalDouble(fields, index, column));
+    }
+
+    private static <T> T required(EpochColumn column, T value) {
+        if (value == null) {
             throw new IllegalArgumentException("column " + column.csvName() + " is empty");
         }
-        return v;
+        return value;
+    }
+
+    private static Long optionalLong(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
+        return optional(fields, index, column, Long::valueOf, "an integer");
     }
 
     private static Double optionalDouble(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
+        return optional(fields, index, column, Double::valueOf, "a number");
+    }
+
+    /** The cell as a finite, non-negative number; null when empty; IllegalArgumentException naming column and value otherwise. */
+    private static <T extends Number> T optional(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column,
+            Function<String, T> parse, String what) {
         String s = cell(fields, index, column);
         if (s.isEmpty()) {
             return null;
         }
+        T v;
         try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v) || v < 0) {
-                throw new IllegalArgumentException("column " + column.csvName() + ": not a finite non-negative number: '" + s + "'");
-            }
-            return v;
+            v = parse.apply(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("column " + column.csvName() + ": not a number: '" + s + "'");
+            throw new IllegalArgumentException("column " + column.csvName() + ": not " + what + ": '" + s + "'");
         }
+        if (!Double.isFinite(v.doubleValue()) || v.doubleValue() < 0) {
+            throw new IllegalArgumentException("column " + column.csvName() + ": negative or not finite: '" + s + "'");
+        }
+        return v;
     }
 }

@@ -24,7 +24,7 @@ public record SoakRequest(String allocator, String profile, int durationSeconds,
                           Path outDir, Path resultsDir, int batchOps, int timedEveryBatches, Integer warmupEpochs,
                           SoakTargets targets) {
     public static final int DEFAULT_BATCH_OPS = 64;
-    public static final int DEFAULT_TIMED_EVERY_BATCHES = 16;
+    public static final int DEFAULT_TIMED_EVERY_BATCHES = 32;
     public static final int DEFAULT_WORKING_SET = 400;
     public static final long DEFAULT_SEED = 42;
 

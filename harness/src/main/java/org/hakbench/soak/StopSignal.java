@@ -2,7 +2,7 @@ package org.hakbench.soak;
 
 /**
  * A one-way flag the soak loop polls once per sample group (a plain volatile read: cheap next to the
- * 1,024 operations of a group). The first reason given wins.
+ * 2,048 operations of a default sample group). The first reason given wins.
  */
 final class StopSignal {
     private volatile String reason;
