@@ -1,0 +1,87 @@
+package org.hakbench.workload;
+
+import org.hakbench.nativeaccess.WorkloadMemory;
+
+/**
+ * docs/workloads/cache-thrash.md and cache-scratch.md: small objects written many times; scratch first
+ * frees an object the main thread allocated next to the other workers' objects.
+ */
+final class CacheWorkload implements MultiThreadedWorkload {
+    private final boolean scratch;
+
+    CacheWorkload(boolean scratch) {
+        this.scratch = scratch;
+    }
+
+    @Override
+    public WorkloadOutcome run(BlockAllocator allocator, WorkloadSpec spec) {
+        int threads = spec.threads();
+        long objectSize = spec.param("objectSize");
+        long[] given = new long[scratch ? threads : 0];
+        try {
+            for (int t = 0; t < given.length; t++) {
+                given[t] = TimedPhase.checkBlock(allocator.malloc(objectSize), objectSize);
+                if (spec.verify()) {
+                    BlockPattern.write(given[t], objectSize, BlockPattern.tag(threads, t));
+                }
+            }
+            long[] touches = new long[threads];
+            TimedPhase phase = new TimedPhase(spec.kind().cliName(), threads);
+            long elapsed = phase.run(t -> () -> {
+                if (scratch) {
+                    long p = given[t];
+                    if (spec.verify()) {
+                        BlockPattern.check(p, objectSize, BlockPattern.tag(threads, t));
+                    }
+                    given[t] = 0;
+                    allocator.free(p);
+                }
+                touches[t] = loop(allocator, spec, phase);
+            }, spec.durationMillis());
+            long total = 0;
+            for (long n : touches) {
+                total += n;
+            }
+            return new WorkloadOutcome(total, elapsed, touches, phase.threadsStarted());
+        } finally {
+            for (long p : given) {
+                allocator.free(p);
+            }
+        }
+    }
+
+    private static long loop(BlockAllocator allocator, WorkloadSpec spec, TimedPhase phase) {
+        final BlockAllocator a = allocator;
+        final long budget = spec.stepBudget();
+        final long objectSize = spec.param("objectSize");
+        final long repetitions = spec.param("repetitions");
+        final boolean verify = spec.verify();
+        long touches = 0;
+        for (long i = 0; i < budget && !phase.stopped(); i++) {
+            long p = TimedPhase.checkBlock(a.malloc(objectSize), objectSize);
+            for (long j = 0; j < repetitions; j++) {
+                for (long k = 0; k < objectSize; k++) {
+                    WorkloadMemory.touchByte(p + k, (byte) (j + k));
+                }
+            }
+            if (verify) {
+                checkLastPass(p, objectSize, repetitions);
+            }
+            a.free(p);
+            touches += repetitions * objectSize;
+        }
+        return touches;
+    }
+
+    /** After the loop each byte k holds (repetitions - 1 + k); anything else was written by another thread. */
+    private static void checkLastPass(long p, long objectSize, long repetitions) {
+        for (long k = 0; k < objectSize; k++) {
+            byte expected = (byte) (repetitions - 1 + k);
+            byte found = WorkloadMemory.getByte(p + k);
+            if (found != expected) {
+                throw new IllegalStateException(String.format("object 0x%x (%d bytes) was overwritten: byte %d is 0x%x, expected 0x%x",
+                        p, objectSize, k, found & 0xFF, expected & 0xFF));
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.hakbench.workload;
+
+import java.util.Arrays;
+
+/**
+ * What one timed phase did.
+ *
+ * @param totalOps       ops as the workload's file counts them
+ * @param elapsedNanos   wall time of the timed phase
+ * @param workerOps      per worker thread, the calls (or byte touches) it made; kept raw for imbalance checks
+ * @param threadsStarted worker threads started in the timed phase (larson starts a new one per generation)
+ */
+public record WorkloadOutcome(long totalOps, long elapsedNanos, long[] workerOps, long threadsStarted) {
+    public WorkloadOutcome {
+        if (elapsedNanos <= 0) {
+            throw new IllegalArgumentException("elapsedNanos=" + elapsedNanos + " must be > 0");
+        }
+        workerOps = workerOps.clone();
+    }
+
+    public double opsPerSecond() {
+        return totalOps * 1e9 / elapsedNanos;
+    }
+
+    @Override
+    public long[] workerOps() {
+        return workerOps.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WorkloadOutcome w && w.totalOps == totalOps && w.elapsedNanos == elapsedNanos
+                && Arrays.equals(w.workerOps, workerOps) && w.threadsStarted == threadsStarted;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(totalOps) * 31 + Arrays.hashCode(workerOps);
+    }
+
+    @Override
+    public String toString() {
+        return "WorkloadOutcome[totalOps=" + totalOps + ", elapsedNanos=" + elapsedNanos + ", workerOps="
+                + Arrays.toString(workerOps) + ", threadsStarted=" + threadsStarted + "]";
+    }
+}
