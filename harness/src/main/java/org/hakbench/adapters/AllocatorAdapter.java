@@ -1,0 +1,45 @@
+package org.hakbench.adapters;
+
+import java.util.Map;
+
+import org.hakbench.results.OsCallCounts;
+
+/**
+ * One allocator under test, seen as C sees it: {@code malloc} returns an address, {@code free} takes
+ * it back. Workloads write to returned memory only through {@code org.hakbench.nativeaccess}.
+ *
+ * <p>Exactly one implementation is loaded in a measuring child JVM, so the JIT sees every call
+ * site as monomorphic and inlines it; keep implementations final and their methods small.
+ */
+public interface AllocatorAdapter extends AutoCloseable {
+
+    /** The registry name: "hakmem", "glibc", "mimalloc", "jemalloc", "tcmalloc", "netty", "null". */
+    String name();
+
+    /** Allocates at least {@code byteSize} bytes; returns their address, or 0 when memory is refused. */
+    long malloc(long byteSize);
+
+    /** Releases an address returned by {@link #malloc} on this adapter. */
+    void free(long address);
+
+    /**
+     * Cumulative OS memory calls the allocator counted itself since it was created, or {@code null}
+     * when it cannot count them (the harness then counts from outside or reports them as unknown).
+     */
+    default OsCallCounts osCalls() {
+        return null;
+    }
+
+    /** The allocator's effective configuration (e.g. every HAKMEM_* knob), recorded with each run. */
+    default Map<String, String> effectiveConfig() {
+        return Map.of();
+    }
+
+    /** What actually answers the calls, e.g. the library file that {@code malloc} resolved to. */
+    String implementation();
+
+    /** Releases the adapter's own resources; allocations still live are the caller's leak. */
+    @Override
+    default void close() {
+    }
+}

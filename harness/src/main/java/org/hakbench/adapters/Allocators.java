@@ -1,0 +1,101 @@
+package org.hakbench.adapters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of allocators under test, in the order tables list them. The parent uses it to plan
+ * runs (availability, LD_PRELOAD, versions); the child uses {@link #createAdapter} to build the one
+ * adapter it measures.
+ */
+public final class Allocators {
+
+    private static final String LIB_DIR = "/usr/lib/x86_64-linux-gnu/";
+
+    private static final List<AllocatorSpec> ALL = List.of(
+            new AllocatorSpec("glibc", AllocatorKind.C_MALLOC, null, "libc6", "libc.so.6",
+                    "glibc malloc (system), FFM downcall"),
+            new AllocatorSpec("mimalloc", AllocatorKind.C_MALLOC, Path.of(LIB_DIR + "libmimalloc.so.2"), "libmimalloc2.0",
+                    LIB_DIR + "libmimalloc.so.2", "mimalloc, LD_PRELOAD + FFM downcall"),
+            new AllocatorSpec("jemalloc", AllocatorKind.C_MALLOC, Path.of(LIB_DIR + "libjemalloc.so.2"), "libjemalloc2",
+                    LIB_DIR + "libjemalloc.so.2", "jemalloc, LD_PRELOAD + FFM downcall"),
+            new AllocatorSpec("tcmalloc", AllocatorKind.C_MALLOC, Path.of(LIB_DIR + "libtcmalloc_minimal.so.4"), "libtcmalloc-minimal4",
+                    LIB_DIR + "libtcmalloc_minimal.so.4", "tcmalloc (gperftools minimal), LD_PRELOAD + FFM downcall"),
+            new AllocatorSpec("netty", AllocatorKind.NETTY_POOLED, null, null, null,
+                    "Netty PooledByteBufAllocator direct buffers (Java)"),
+            new AllocatorSpec("null", AllocatorKind.NULL, null, null, null,
+                    "null allocator: the loop's own cost (WORKLOAD.md)"));
+
+    private Allocators() {
+    }
+
+    /** Every allocator, in table order. */
+    public static List<AllocatorSpec> all() {
+        return ALL;
+    }
+
+    /** Names in table order, for help texts and messages. */
+    public static List<String> names() {
+        return ALL.stream().map(AllocatorSpec::name).toList();
+    }
+
+    /** The allocator called {@code name}; unknown -> IllegalArgumentException naming it and the known ones. */
+    public static AllocatorSpec byName(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("allocator=" + name + ": unknown; known: " + String.join(", ", names())));
+    }
+
+    /** Debian packages of the preloaded competitors (for the machine fingerprint). */
+    public static List<String> debianPackages() {
+        List<String> packages = new ArrayList<>();
+        for (AllocatorSpec s : ALL) {
+            if (s.preloadLibrary() != null) {
+                packages.add(s.debianPackage());
+            }
+        }
+        return packages;
+    }
+
+    /** Library version of every allocator ("not installed" for missing competitors). */
+    public static Map<String, String> libraryVersions() {
+        Map<String, String> dpkg = Dpkg.versions(ALL.stream().map(AllocatorSpec::debianPackage).filter(p -> p != null).toList());
+        return ALL.stream().collect(Collectors.toMap(AllocatorSpec::name, s -> versionOf(s, dpkg),
+                (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    /** Library version of one allocator. */
+    public static String libraryVersion(AllocatorSpec spec) {
+        return libraryVersions().get(spec.name());
+    }
+
+    private static String versionOf(AllocatorSpec spec, Map<String, String> dpkg) {
+        return switch (spec.kind()) {
+            case C_MALLOC -> dpkg.getOrDefault(spec.debianPackage(), spec.available() ? "unknown (no dpkg record)" : "not installed");
+            case NETTY_POOLED -> {
+                io.netty.util.Version v = io.netty.util.Version.identify(Allocators.class.getClassLoader()).get("netty-buffer");
+                yield v == null ? "unknown" : v.artifactVersion();
+            }
+            case EMBEDDED_HAKMEM -> {
+                String v = Allocators.class.getPackage().getImplementationVersion();
+                yield v == null ? "development build" : v;
+            }
+            case NULL -> "-";
+        };
+    }
+
+    /**
+     * Builds the adapter for {@code spec} inside a child JVM. C allocators are verified: the child
+     * fails (and the run is reported failed) when malloc is not answered by the expected library.
+     */
+    public static AllocatorAdapter createAdapter(AllocatorSpec spec) {
+        return switch (spec.kind()) {
+            case C_MALLOC -> NativeMallocAdapter.verify(spec.name(), spec.mallocLibrary());
+            case NETTY_POOLED -> new NettyAdapter();
+            case NULL -> new NullAdapter();
+            case EMBEDDED_HAKMEM -> throw new UnsupportedOperationException("hakmem adapter lands with the allocator");
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package org.hakbench.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Naming, discovery and loading of result files in a results directory.
+ *
+ * <p>File names are {@code <kind>-<yyyyMMdd'T'HHmmss'Z'>[-n].<ext>} in UTC, so names sort by time and
+ * files of one kind are found by prefix. A second file of the same kind within one second gets a
+ * {@code -2}, {@code -3}, ... suffix instead of overwriting the first.
+ */
+public final class ResultFiles {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern NAME = Pattern.compile("(?<kind>[a-z0-9-]+?)-(?<stamp>\\d{8}T\\d{6}Z)(?:-(?<n>\\d+))?\\.json");
+
+    private ResultFiles() {
+    }
+
+    /** The UTC timestamp used in file names, e.g. {@code 20261122T013000Z}. */
+    public static String stamp(Instant instant) {
+        return STAMP.format(instant);
+    }
+
+    /**
+     * A path for a new {@code .json} result of {@code kind} created at {@code createdAt} that does not
+     * exist yet. Siblings (markdown, CSV) use {@link #sibling(Path, String)} so they share the stem.
+     */
+    public static Path newJsonFile(Path dir, String kind, Instant createdAt) {
+        checkKind(kind);
+        String stem = kind + "-" + stamp(createdAt);
+        Path candidate = dir.resolve(stem + ".json");
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = dir.resolve(stem + "-" + n + ".json");
+        }
+        return candidate;
+    }
+
+    /** {@code rebase-20261122T013000Z.json} + {@code ".md"} -> {@code rebase-20261122T013000Z.md}. */
+    public static Path sibling(Path jsonFile, String extension) {
+        String name = jsonFile.getFileName().toString();
+        String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+        return jsonFile.resolveSibling(stem + extension);
+    }
+
+    /** Result files of {@code kind} in {@code dir}, newest first; empty when the directory does not exist. */
+    public static List<Path> list(Path dir, String kind) {
+        checkKind(kind);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(file -> {
+                Matcher m = NAME.matcher(file.getFileName().toString());
+                if (m.matches() && m.group("kind").equals(kind)) {
+                    found.add(file);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        found.sort(Comparator.comparing(ResultFiles::sortKey).reversed());
+        return found;
+    }
+
+    /**
+     * Loads one result file, refusing a file of another kind or schema version, or corrupt JSON,
+     * with an IllegalArgumentException that names the file.
+     */
+    public static <T extends ResultEnvelope> T load(Path file, Class<T> type, String kind, int schema) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        JsonNode root = Json.tree(text, file.toString());
+        JsonNode schemaNode = root.get("schema");
+        JsonNode kindNode = root.get("kind");
+        if (schemaNode == null || !schemaNode.isInt()) {
+            throw new IllegalArgumentException(file + ": no integer \"schema\" field; not a hakbench result file");
+        }
+        if (kindNode == null || !kind.equals(kindNode.asText())) {
+            throw new IllegalArgumentException(file + ": kind=" + (kindNode == null ? "(missing)" : kindNode.asText()) + ", expected kind=" + kind);
+        }
+        if (schemaNode.intValue() != schema) {
+            throw new IllegalArgumentException(file + ": schema=" + schemaNode.intValue() + ", this hakbench reads " + kind + " schema=" + schema);
+        }
+        return Json.convert(root, type, file.toString());
+    }
+
+    /** Every result of {@code kind} in {@code dir}, newest first; any bad file aborts with its name. */
+    public static <T extends ResultEnvelope> List<T> loadAll(Path dir, String kind, Class<T> type, int schema) {
+        return list(dir, kind).stream().map(f -> load(f, type, kind, schema)).toList();
+    }
+
+    /** The newest result of {@code kind} in {@code dir}, if any. */
+    public static <T extends ResultEnvelope> Optional<T> latest(Path dir, String kind, Class<T> type, int schema) {
+        List<Path> files = list(dir, kind);
+        return files.isEmpty() ? Optional.empty() : Optional.of(load(files.getFirst(), type, kind, schema));
+    }
+
+    private static String sortKey(Path file) {
+        Matcher m = NAME.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            throw new IllegalStateException("listed a file that does not match: " + file);
+        }
+        String n = m.group("n") == null ? "1" : m.group("n");
+        return m.group("stamp") + "-" + "0".repeat(Math.max(0, 6 - n.length())) + n;
+    }
+
+    private static void checkKind(String kind) {
+        if (kind == null || !kind.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("kind=" + kind + ": must be lower-case letters, digits and single dashes");
+        }
+    }
+}
