@@ -1,5 +1,6 @@
 package org.hakbench.workload;
 
+import org.hakbench.nativeaccess.NativeMemory;
 import org.hakbench.nativeaccess.WorkloadMemory;
 
 /**
@@ -20,9 +21,9 @@ final class BlockPattern {
     static void write(long address, long byteSize, long tag) {
         if (byteSize >= Long.BYTES) {
             WorkloadMemory.putLong(address, tag);
-            WorkloadMemory.fill(address + Long.BYTES, byteSize - Long.BYTES, (byte) tag);
+            NativeMemory.fill(address + Long.BYTES, byteSize - Long.BYTES, (byte) tag);
         } else {
-            WorkloadMemory.fill(address, byteSize, (byte) tag);
+            NativeMemory.fill(address, byteSize, (byte) tag);
         }
     }
 
@@ -38,7 +39,7 @@ final class BlockPattern {
         long bad = WorkloadMemory.firstMismatch(address + start, byteSize - start, (byte) tag);
         if (bad >= 0) {
             long offset = start + bad;
-            throw corrupted(address, byteSize, tag, offset, "byte 0x" + Integer.toHexString(WorkloadMemory.getByte(address + offset) & 0xFF));
+            throw corrupted(address, byteSize, tag, offset, "byte 0x" + Integer.toHexString(NativeMemory.getByte(address + offset) & 0xFF));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.hakbench.workload;
 
+import org.hakbench.adapters.AllocatorAdapter;
+import org.hakbench.nativeaccess.NativeMemory;
 import org.hakbench.nativeaccess.WorkloadMemory;
 
 /**
@@ -14,7 +16,7 @@ final class CacheWorkload implements MultiThreadedWorkload {
     }
 
     @Override
-    public WorkloadOutcome run(BlockAllocator allocator, WorkloadSpec spec) {
+    public WorkloadOutcome run(AllocatorAdapter allocator, WorkloadSpec spec) {
         int threads = spec.threads();
         long objectSize = spec.param("objectSize");
         long[] given = new long[scratch ? threads : 0];
@@ -50,8 +52,8 @@ final class CacheWorkload implements MultiThreadedWorkload {
         }
     }
 
-    private static long loop(BlockAllocator allocator, WorkloadSpec spec, TimedPhase phase) {
-        final BlockAllocator a = allocator;
+    private static long loop(AllocatorAdapter allocator, WorkloadSpec spec, TimedPhase phase) {
+        final AllocatorAdapter a = allocator;
         final long budget = spec.stepBudget();
         final long objectSize = spec.param("objectSize");
         final long repetitions = spec.param("repetitions");
@@ -77,7 +79,7 @@ final class CacheWorkload implements MultiThreadedWorkload {
     private static void checkLastPass(long p, long objectSize, long repetitions) {
         for (long k = 0; k < objectSize; k++) {
             byte expected = (byte) (repetitions - 1 + k);
-            byte found = WorkloadMemory.getByte(p + k);
+            byte found = NativeMemory.getByte(p + k);
             if (found != expected) {
                 throw new IllegalStateException(String.format("object 0x%x (%d bytes) was overwritten: byte %d is 0x%x, expected 0x%x",
                         p, objectSize, k, found & 0xFF, expected & 0xFF));

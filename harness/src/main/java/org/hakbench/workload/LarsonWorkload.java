@@ -1,6 +1,7 @@
 package org.hakbench.workload;
 
-import org.hakbench.nativeaccess.WorkloadMemory;
+import org.hakbench.adapters.AllocatorAdapter;
+import org.hakbench.nativeaccess.NativeMemory;
 
 /**
  * docs/workloads/larson.md. Each area's supervisor thread starts one generation thread after another and
@@ -27,7 +28,7 @@ final class LarsonWorkload implements MultiThreadedWorkload {
     }
 
     @Override
-    public WorkloadOutcome run(BlockAllocator allocator, WorkloadSpec spec) {
+    public WorkloadOutcome run(AllocatorAdapter allocator, WorkloadSpec spec) {
         int threads = spec.threads();
         int ws = Math.toIntExact(spec.param("ws"));
         long minSize = spec.param("minSize");
@@ -62,7 +63,7 @@ final class LarsonWorkload implements MultiThreadedWorkload {
     }
 
     /** The untimed initial live set, allocated on the calling thread and shuffled across areas as in Larson's warm-up. */
-    private static void fillAndShuffle(BlockAllocator allocator, WorkloadSpec spec, long[] blocks, long[] sizes,
+    private static void fillAndShuffle(AllocatorAdapter allocator, WorkloadSpec spec, long[] blocks, long[] sizes,
             long[] tags, long minSize, long maxSize) {
         long s = Xorshift.threadState(spec.seed(), spec.threads());
         for (int k = 0; k < blocks.length; k++) {
@@ -92,7 +93,7 @@ final class LarsonWorkload implements MultiThreadedWorkload {
         array[j] = t;
     }
 
-    private static void supervise(BlockAllocator allocator, WorkloadSpec spec, Area area, long[] blocks, long[] sizes,
+    private static void supervise(AllocatorAdapter allocator, WorkloadSpec spec, Area area, long[] blocks, long[] sizes,
             long[] tags, TimedPhase phase) {
         long generationSteps = spec.param("generationSteps");
         int generation = 0;
@@ -108,9 +109,9 @@ final class LarsonWorkload implements MultiThreadedWorkload {
         }
     }
 
-    private static void generation(BlockAllocator allocator, WorkloadSpec spec, Area area, long[] blocks, long[] sizes,
+    private static void generation(AllocatorAdapter allocator, WorkloadSpec spec, Area area, long[] blocks, long[] sizes,
             long[] tags, long generationSteps, TimedPhase phase) {
-        final BlockAllocator a = allocator;
+        final AllocatorAdapter a = allocator;
         final int ws = Math.toIntExact(spec.param("ws"));
         final int base = area.base;
         final long minSize = spec.param("minSize");
@@ -138,8 +139,8 @@ final class LarsonWorkload implements MultiThreadedWorkload {
                     tags[victim] = BlockPattern.tag(area.index, area.sequence++);
                     BlockPattern.write(p, size, tags[victim]);
                 } else {
-                    WorkloadMemory.putByte(p, (byte) 'a');
-                    WorkloadMemory.putByte(p + size - 1, (byte) 'b');
+                    NativeMemory.putByte(p, (byte) 'a');
+                    NativeMemory.putByte(p + size - 1, (byte) 'b');
                 }
                 blocks[victim] = p;
                 sizes[victim] = size;

@@ -1,5 +1,7 @@
 package org.hakbench.workload;
 
+import org.hakbench.adapters.AllocatorAdapter;
+
 /** One of the loops of docs/workloads/, run once against one allocator. */
 public interface MultiThreadedWorkload {
     /**
@@ -8,5 +10,5 @@ public interface MultiThreadedWorkload {
      * @throws WorkloadFailedException when a worker failed: the allocator returned 0 or threw, or a
      *                                 verified block was overwritten
      */
-    WorkloadOutcome run(BlockAllocator allocator, WorkloadSpec spec);
+    WorkloadOutcome run(AllocatorAdapter allocator, WorkloadSpec spec);
 }

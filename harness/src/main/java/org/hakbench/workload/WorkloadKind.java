@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * those files list.
  */
 public enum WorkloadKind {
-    GLIBC_THREAD("glibc-thread", GlibcThreadWorkload::new, 1_000_000, params("ws", 400, "minSize", 16, "maxSize", 1024)),
+    GLIBC_THREAD("glibc-thread", GlibcThreadWorkload::new, 1_000_000, params("ws", 400)),
     LARSON("larson", LarsonWorkload::new, 200_000,
             params("ws", 5000, "minSize", 8, "maxSize", 1000, "generationSteps", 500_000)),
     XMALLOC("xmalloc", XmallocWorkload::new, 100_000, params("objectSize", 64, "batchSize", 4096, "queueLimit", 100)),

@@ -30,6 +30,10 @@ public record WorkloadSpec(WorkloadKind kind, int threads, long iters, long dura
         }
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
         checkParams(kind, params);
+        if (verify && kind == WorkloadKind.GLIBC_THREAD) {
+            throw new IllegalArgumentException("verify=true: glibc-thread runs random_mixed unchanged (two marker bytes per"
+                    + " block, no block crosses threads); verification is for larson, xmalloc and the cache workloads");
+        }
     }
 
     /** A spec with the kind's defaults overridden by {@code overrides}; unknown keys are rejected by name. */

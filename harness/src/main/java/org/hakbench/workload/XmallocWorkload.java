@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.hakbench.nativeaccess.WorkloadMemory;
+import org.hakbench.adapters.AllocatorAdapter;
+import org.hakbench.nativeaccess.NativeMemory;
 
 /**
  * docs/workloads/xmalloc.md: workers 0..N-1 produce (only malloc), workers N..2N-1 consume (only free),
@@ -35,7 +36,7 @@ final class XmallocWorkload implements MultiThreadedWorkload {
     }
 
     @Override
-    public WorkloadOutcome run(BlockAllocator allocator, WorkloadSpec spec) {
+    public WorkloadOutcome run(AllocatorAdapter allocator, WorkloadSpec spec) {
         int pairs = spec.threads();
         int batchSize = Math.toIntExact(spec.param("batchSize"));
         BlockingQueue<Batch> full = new ArrayBlockingQueue<>(Math.toIntExact(spec.param("queueLimit")));
@@ -62,10 +63,10 @@ final class XmallocWorkload implements MultiThreadedWorkload {
         }
     }
 
-    private static long produce(BlockAllocator allocator, WorkloadSpec spec, int producer, long batches,
+    private static long produce(AllocatorAdapter allocator, WorkloadSpec spec, int producer, long batches,
             BlockingQueue<Batch> full, ConcurrentLinkedQueue<Batch> empty, ConcurrentLinkedQueue<Batch> unfinished,
             TimedPhase phase) {
-        final BlockAllocator a = allocator;
+        final AllocatorAdapter a = allocator;
         final int batchSize = Math.toIntExact(spec.param("batchSize"));
         final long objectSize = spec.param("objectSize");
         final boolean verify = spec.verify();
@@ -93,7 +94,7 @@ final class XmallocWorkload implements MultiThreadedWorkload {
                     batch.tags[i] = BlockPattern.tag(producer, mallocs);
                     BlockPattern.write(p, size, batch.tags[i]);
                 } else {
-                    WorkloadMemory.fill(p, Math.min(size, WRITTEN_BYTES), (byte) i);
+                    NativeMemory.fill(p, Math.min(size, WRITTEN_BYTES), (byte) i);
                 }
                 batch.addresses[i] = p;
                 batch.count = i + 1;
@@ -122,9 +123,9 @@ final class XmallocWorkload implements MultiThreadedWorkload {
         }
     }
 
-    private static long consume(BlockAllocator allocator, WorkloadSpec spec, long totalBatches, AtomicLong consumedBatches,
+    private static long consume(AllocatorAdapter allocator, WorkloadSpec spec, long totalBatches, AtomicLong consumedBatches,
             BlockingQueue<Batch> full, ConcurrentLinkedQueue<Batch> empty, TimedPhase phase) {
-        final BlockAllocator a = allocator;
+        final AllocatorAdapter a = allocator;
         final boolean verify = spec.verify();
         long frees = 0;
         try {
@@ -153,7 +154,7 @@ final class XmallocWorkload implements MultiThreadedWorkload {
         return frees;
     }
 
-    private static void freeBatches(BlockAllocator allocator, java.util.Collection<Batch> batches) {
+    private static void freeBatches(AllocatorAdapter allocator, java.util.Collection<Batch> batches) {
         for (Batch batch : batches) {
             for (int i = 0; i < batch.count; i++) {
                 allocator.free(batch.addresses[i]);
