@@ -1,0 +1,85 @@
+package org.hakmem.allocator;
+
+import java.lang.foreign.SegmentAllocator;
+
+/**
+ * The process-wide hakmem allocator, configured from the {@code HAKMEM_*} environment on first
+ * use. A drop-in for malloc/free on raw addresses:
+ *
+ * <pre>{@code
+ * long p = Hakmem.malloc(100);
+ * MemorySegment s = MemorySegment.ofAddress(p).reinterpret(100);
+ * s.set(ValueLayout.JAVA_INT, 0, 42);
+ * Hakmem.free(p);
+ * }</pre>
+ */
+public final class Hakmem {
+    private Hakmem() {
+    }
+
+    /** Holder idiom: the default instance is built on first use, and a bad environment is reported on every call. */
+    private static final class Default {
+        static final HakmemAllocator INSTANCE;
+        static final IllegalArgumentException ERROR;
+
+        static {
+            HakmemAllocator instance = null;
+            IllegalArgumentException error = null;
+            try {
+                AllocatorConfig config = AllocatorConfig.fromEnvironment();
+                instance = new HakmemAllocator(config, true);
+                if (config.osStats()) {
+                    HakmemAllocator printed = instance;
+                    Runtime.getRuntime().addShutdownHook(new Thread(
+                            () -> System.err.println(printed.stats().osStatsLine()), "hakmem-os-stats"));
+                }
+            } catch (IllegalArgumentException e) {
+                error = e;
+            }
+            INSTANCE = instance;
+            ERROR = error;
+        }
+    }
+
+    /** The default instance; a bad HAKMEM_* variable is an IllegalArgumentException naming it. */
+    public static HakmemAllocator instance() {
+        HakmemAllocator instance = Default.INSTANCE;
+        if (instance == null) {
+            throw new IllegalArgumentException(Default.ERROR.getMessage(), Default.ERROR);
+        }
+        return instance;
+    }
+
+    /** An independent instance with its own memory and counters; close it when done. */
+    public static HakmemAllocator create(AllocatorConfig config) {
+        return new HakmemAllocator(config, false);
+    }
+
+    public static long malloc(long byteSize) {
+        return instance().malloc(byteSize);
+    }
+
+    public static void free(long address) {
+        instance().free(address);
+    }
+
+    public static long calloc(long count, long byteSize) {
+        return instance().calloc(count, byteSize);
+    }
+
+    public static long realloc(long address, long newByteSize) {
+        return instance().realloc(address, newByteSize);
+    }
+
+    public static long usableSize(long address) {
+        return instance().usableSize(address);
+    }
+
+    public static AllocatorStats stats() {
+        return instance().stats();
+    }
+
+    public static SegmentAllocator segmentAllocator() {
+        return instance().segmentAllocator();
+    }
+}

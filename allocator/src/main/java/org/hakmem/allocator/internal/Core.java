@@ -1,0 +1,344 @@
+package org.hakmem.allocator.internal;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.hakmem.allocator.AllocatorConfig;
+import org.hakmem.allocator.AllocatorStats;
+import org.hakmem.allocator.internal.cache.ThreadCache;
+import org.hakmem.allocator.internal.large.LargeAllocator;
+import org.hakmem.allocator.internal.os.NativeMemory;
+import org.hakmem.allocator.internal.os.OsLayer;
+import org.hakmem.allocator.internal.policy.ReleasePolicy;
+import org.hakmem.allocator.internal.policy.RouteTable;
+import org.hakmem.allocator.internal.pool.SharedPool;
+import org.hakmem.allocator.internal.sizeclass.SizeClasses;
+import org.hakmem.allocator.internal.slab.PageMap;
+import org.hakmem.allocator.internal.slab.Slab;
+import org.hakmem.allocator.internal.slab.SlabOwner;
+import org.hakmem.allocator.internal.slab.SuperSlab;
+import org.hakmem.allocator.internal.slab.SuperSlabBackend;
+
+/**
+ * One allocator instance: routes each request to the tiny front, the shared pool or the large
+ * path, and proves every pointer it is given before touching its memory.
+ *
+ * <p>Hot paths: malloc of up to 1 KiB is one ThreadLocal lookup, one table load and a pop from a
+ * Java array; free of a block of a slab the calling thread owns is a page-map lookup, a division
+ * by multiplication, the key check and a push, with no ThreadLocal at all (the slab names its
+ * owner thread). Neither takes a lock or allocates on the Java heap.
+ */
+public final class Core {
+    private final AllocatorConfig config;
+    private final OsLayer os = new OsLayer();
+    private final PageMap pageMap = new PageMap();
+    private final SuperSlabBackend backend;
+    private final SharedPool pool;
+    private final LargeAllocator large;
+    private final RouteTable routes;
+    private final long secret;
+    private final boolean keepOneEmptySlab;
+    private final ThreadLocal<ThreadCache> caches = ThreadLocal.withInitial(this::newCache);
+
+    /** Every live thread's cache; guarded by itself. Dead threads' caches are reaped lazily. */
+    private final List<ThreadCache> threadCaches = new ArrayList<>();
+    /** bytesInUse of caches whose threads ended. */
+    private final LongAdder retiredBytesInUse = new LongAdder();
+    private final LongAdder corruptionsDetected = new LongAdder();
+    private volatile boolean closed;
+
+    public Core(AllocatorConfig config) {
+        this.config = config;
+        this.routes = new RouteTable(config.tinyProfile());
+        this.backend = new SuperSlabBackend(os, pageMap, new ReleasePolicy(config));
+        this.keepOneEmptySlab = !config.lean();
+        this.pool = new SharedPool(backend, config.checked(), keepOneEmptySlab);
+        this.large = new LargeAllocator(os);
+        this.secret = new SecureRandom().nextLong() | 1L;
+        if (!config.lean()) {
+            backend.prewarm(config.prewarmSuperslabs());
+        }
+    }
+
+    public long malloc(long byteSize) {
+        if (Long.compareUnsigned(byteSize, SizeClasses.MAX_TINY_BYTES) <= 0) {
+            final ThreadCache tc = caches.get();
+            final int bin = SizeClasses.tinyBinOf(byteSize);
+            final int c = tc.count[bin] - 1;
+            if (c >= 0) {
+                tc.count[bin] = c;
+                final long address = tc.stack[(bin << ThreadCache.STRIDE_SHIFT) + c];
+                NativeMemory.putLong(address + ThreadCache.KEY_OFFSET, 0L);
+                tc.bytesInUse += SizeClasses.blockBytes(bin);
+                return address;
+            }
+            return tc.mallocSlow(bin);
+        }
+        return mallocLarger(byteSize);
+    }
+
+    private long mallocLarger(long byteSize) {
+        checkSize("byteSize", byteSize);
+        checkOpen();
+        if (byteSize <= SizeClasses.MAX_SMALL_BYTES) {
+            return pool.malloc(SizeClasses.binOf(byteSize));
+        }
+        return large.malloc(byteSize, OsLayer.PAGE_SIZE);
+    }
+
+    public void free(long address) {
+        if (address == 0) {
+            return;
+        }
+        final SuperSlab ss = pageMap.lookup(address);
+        if (ss != null) {
+            final Slab slab = ss.slabAt(address);
+            if (slab != null) {
+                final int index = slab.blockIndex(address);
+                if (index >= 0) {
+                    final SlabOwner owner = slab.owner;
+                    if (owner != null && owner.thread == Thread.currentThread()) {
+                        ((ThreadCache) owner).freeLocal(slab, index, address);
+                        return;
+                    }
+                    freeShared(slab, owner, index, address);
+                    return;
+                }
+                throw interior(address);
+            }
+        } else if (large.free(address)) {
+            return;
+        } else if (large.isInterior(address)) {
+            throw interior(address);
+        }
+        throw notOwned("free", address);
+    }
+
+    /** A block of a slab owned by the pool or by another thread. */
+    private void freeShared(Slab slab, SlabOwner owner, int index, long address) {
+        if (owner instanceof SharedPool.Bin bin && pool.free(bin, slab, index, address)) {
+            return;
+        }
+        if (owner == null) {
+            throw doubleFree(address);  // the slab was released: none of its blocks is live
+        }
+        final long keyed = secret ^ address;
+        if (NativeMemory.getLong(address + ThreadCache.KEY_OFFSET) == keyed || slab.isFree(index)) {
+            throw doubleFree(address);
+        }
+        NativeMemory.putLong(address + ThreadCache.KEY_OFFSET, keyed);
+        slab.pushRemote(address);
+        caches.get().bytesInUse -= slab.blockBytes;
+    }
+
+    public long calloc(long count, long byteSize) {
+        checkSize("count", count);
+        checkSize("byteSize", byteSize);
+        long total;
+        try {
+            total = Math.multiplyExact(count, byteSize);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("calloc(count=" + count + ", byteSize=" + byteSize + "): size overflows");
+        }
+        long address = malloc(total);
+        if (address != 0 && total > 0) {
+            NativeMemory.fill(address, total, (byte) 0);
+        }
+        return address;
+    }
+
+    public long realloc(long address, long newByteSize) {
+        checkSize("newByteSize", newByteSize);
+        if (address == 0) {
+            return malloc(newByteSize);
+        }
+        long usable = usableSizeChecked("realloc", address);
+        if (newByteSize <= usable && newByteSize >= usable / 2) {
+            return address;
+        }
+        long moved = malloc(newByteSize);
+        if (moved == 0) {
+            return 0;   // like C: the old block stays valid
+        }
+        NativeMemory.copy(address, moved, Math.min(usable, newByteSize));
+        free(address);
+        return moved;
+    }
+
+    public long usableSize(long address) {
+        return address == 0 ? 0 : usableSizeChecked("usableSize", address);
+    }
+
+    private long usableSizeChecked(String operation, long address) {
+        SuperSlab ss = pageMap.lookup(address);
+        if (ss != null) {
+            Slab slab = ss.slabAt(address);
+            if (slab != null) {
+                int index = slab.blockIndex(address);
+                if (index < 0) {
+                    throw interior(address);
+                }
+                if (NativeMemory.getLong(address + ThreadCache.KEY_OFFSET) == (secret ^ address) || slab.isFree(index)) {
+                    throw new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): block is not allocated (already freed?)");
+                }
+                return slab.blockBytes;
+            }
+        } else {
+            long bytes = large.usableSize(address);
+            if (bytes >= 0) {
+                return bytes;
+            }
+            if (large.isInterior(address)) {
+                throw interior(address);
+            }
+        }
+        throw notOwned(operation, address);
+    }
+
+    /** Memory aligned to byteAlignment (a power of two): a power-of-two bin, or an aligned mapping. */
+    public long mallocAligned(long byteSize, long byteAlignment) {
+        checkSize("byteSize", byteSize);
+        if (byteAlignment <= 0 || Long.bitCount(byteAlignment) != 1) {
+            throw new IllegalArgumentException("byteAlignment=" + byteAlignment + ": must be a power of two");
+        }
+        if (byteAlignment <= SizeClasses.MIN_ALIGNMENT) {
+            return malloc(byteSize);
+        }
+        int bin = SizeClasses.alignedBinOf(byteSize, byteAlignment);
+        if (bin >= 0) {
+            return malloc(SizeClasses.blockBytes(bin));
+        }
+        checkOpen();
+        return large.malloc(byteSize, byteAlignment);
+    }
+
+    /** Returns the calling thread's cached blocks and empty slabs (like mi_collect). */
+    public void collect() {
+        checkOpen();
+        caches.get().collect(false);
+        reapDeadThreads();
+    }
+
+    public AllocatorStats stats() {
+        reapDeadThreads();
+        SuperSlabBackend.Snapshot s = backend.snapshot();
+        long inUse = retiredBytesInUse.sum() + pool.bytesInUse() + large.bytesInUse();
+        long cached = 0;
+        long metadata = s.metadataBytes();
+        int threads;
+        synchronized (threadCaches) {
+            for (ThreadCache tc : threadCaches) {
+                inUse += tc.bytesInUse;
+                cached += tc.cachedBytes();
+                metadata += tc.metadataBytes();
+            }
+            threads = threadCaches.size();
+        }
+        return new AllocatorStats(os.mmapCalls(), os.munmapCalls(), os.madviseCalls(), os.madviseFailures(),
+                os.largeMaps(), s.liveSuperslabs(), s.liveSuperslabsPerClass(), inUse, os.mappedBytes(), metadata,
+                cached, os.peakMappedBytes(), s.keptSuperslabs(), s.hot(), s.draining(), threads,
+                corruptionsDetected.sum());
+    }
+
+    private ThreadCache newCache() {
+        checkOpen();
+        reapDeadThreads();
+        ThreadCache tc = new ThreadCache(this, Thread.currentThread());
+        synchronized (threadCaches) {
+            threadCaches.add(tc);
+        }
+        return tc;
+    }
+
+    /**
+     * Gives back what ended threads held: their cached blocks and empty slabs go back, slabs
+     * with live blocks go to the shared pool. A thread's end happens-before isAlive() returns false,
+     * so the reaper sees the cache exactly as its thread left it.
+     */
+    public void reapDeadThreads() {
+        List<ThreadCache> dead = new ArrayList<>();
+        synchronized (threadCaches) {
+            threadCaches.removeIf(tc -> !tc.thread.isAlive() && dead.add(tc));
+        }
+        for (ThreadCache tc : dead) {
+            tc.collect(true);
+            retiredBytesInUse.add(tc.bytesInUse);
+        }
+    }
+
+    public void close() {
+        closed = true;
+        synchronized (threadCaches) {
+            threadCaches.forEach(ThreadCache::forget);
+            threadCaches.clear();
+        }
+        caches.remove();
+        backend.clear();
+        large.clear();
+        os.unmapAll();
+    }
+
+    public void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this hakmem allocator instance is closed");
+        }
+    }
+
+    public void countCorruption(int duplicates) {
+        if (duplicates != 0) {
+            corruptionsDetected.add(duplicates);
+        }
+    }
+
+    private static void checkSize(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + "=" + value + ": must be >= 0");
+        }
+    }
+
+    public static IllegalArgumentException doubleFree(long address) {
+        return new IllegalArgumentException("free(0x" + Long.toHexString(address) + "): double free (block is already free)");
+    }
+
+    private static IllegalArgumentException interior(long address) {
+        return new IllegalArgumentException("0x" + Long.toHexString(address) + ": interior pointer (not the start of a hakmem block)");
+    }
+
+    private static IllegalArgumentException notOwned(String operation, long address) {
+        return new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): address not owned by this hakmem allocator");
+    }
+
+    public AllocatorConfig config() {
+        return config;
+    }
+
+    public PageMap pageMap() {
+        return pageMap;
+    }
+
+    public SuperSlabBackend backend() {
+        return backend;
+    }
+
+    public SharedPool pool() {
+        return pool;
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    public long secret() {
+        return secret;
+    }
+
+    public boolean keepOneEmptySlab() {
+        return keepOneEmptySlab;
+    }
+
+    public OsLayer os() {
+        return os;
+    }
+}

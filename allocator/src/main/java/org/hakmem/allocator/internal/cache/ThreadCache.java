@@ -1,0 +1,228 @@
+package org.hakmem.allocator.internal.cache;
+
+import org.hakmem.allocator.internal.Core;
+import org.hakmem.allocator.internal.os.NativeMemory;
+import org.hakmem.allocator.internal.policy.RouteTable;
+import org.hakmem.allocator.internal.sizeclass.SizeClasses;
+import org.hakmem.allocator.internal.slab.PageMap;
+import org.hakmem.allocator.internal.slab.Slab;
+import org.hakmem.allocator.internal.slab.SlabList;
+
+/**
+ * One thread's tiny front (the seeds' unified cache / TLS SLL): per bin a stack of free block
+ * addresses in a Java array, and the slabs this thread owns. Only the owning thread touches it
+ * while it lives; after the thread ended, the one reaper that unregistered it does.
+ *
+ * <p>Every free block that sits in a cache or a slab of a thread carries a key (the instance
+ * secret xor its address) in bytes 8..15; malloc clears it. A free that finds the key is a double
+ * free (or a free of a block never handed out), refused without touching any list. The chance
+ * that live user data equals the key is 2^-64; checked mode has exact checks.
+ */
+public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOwner {
+    /** Stack slots per bin; a power of two so a bin's stack starts at bin << STRIDE_SHIFT. */
+    public static final int STRIDE_SHIFT = 6;
+    public static final int KEY_OFFSET = 8;
+
+    public final long[] stack = new long[SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT];
+    public final int[] count = new int[SizeClasses.TINY_BIN_COUNT];
+    /** Most blocks cached per bin; 0 routes the bin to the shared pool (POOL_ONLY or checked mode). */
+    private final int[] capacity = new int[SizeClasses.TINY_BIN_COUNT];
+    private final SlabList[] available = new SlabList[SizeClasses.TINY_BIN_COUNT];
+    private final SlabList[] full = new SlabList[SizeClasses.TINY_BIN_COUNT];
+    private final Core core;
+    private final PageMap pageMap;
+    private final long secret;
+    /** Usable bytes this thread handed out minus those it took back; summed over threads by stats. */
+    public long bytesInUse;
+
+    public ThreadCache(Core core, Thread thread) {
+        super(thread);
+        this.core = core;
+        this.pageMap = core.pageMap();
+        this.secret = core.secret();
+        for (int bin = 0; bin < SizeClasses.TINY_BIN_COUNT; bin++) {
+            available[bin] = new SlabList();
+            full[bin] = new SlabList();
+            RouteTable.Route route = core.routes().routeOfBin(bin);
+            int byBytes = Math.max(8, Math.min(64, 32768 / SizeClasses.blockBytes(bin)));
+            capacity[bin] = route == RouteTable.Route.POOL_ONLY || core.config().checked()
+                    ? 0 : Math.min(byBytes, core.config().tinyCacheBlocks());
+        }
+    }
+
+    /** The slow half of malloc: refill from owned slabs, remote frees, the pool, or a new slab. */
+    public long mallocSlow(int bin) {
+        core.checkOpen();
+        if (capacity[bin] == 0) {
+            return core.pool().malloc(bin);
+        }
+        if (!refill(bin)) {
+            return core.routes().routeOfBin(bin) == RouteTable.Route.TINY_FIRST ? core.pool().malloc(bin) : 0;
+        }
+        int c = count[bin] - 1;
+        count[bin] = c;
+        long address = stack[(bin << STRIDE_SHIFT) + c];
+        NativeMemory.putLong(address + KEY_OFFSET, 0L);
+        bytesInUse += SizeClasses.blockBytes(bin);
+        return address;
+    }
+
+    /** free of a block of a slab this thread owns: checks, then onto the stack. */
+    public void freeLocal(Slab slab, int index, long address) {
+        final long keyed = secret ^ address;
+        if (NativeMemory.getLong(address + KEY_OFFSET) == keyed || slab.isFree(index)) {
+            throw Core.doubleFree(address);
+        }
+        NativeMemory.putLong(address + KEY_OFFSET, keyed);
+        final int bin = slab.bin;
+        int c = count[bin];
+        if (c >= capacity[bin]) {
+            if (capacity[bin] == 0) {
+                returnToSlab(slab, index);
+                bytesInUse -= slab.blockBytes;
+                return;
+            }
+            c = flush(bin, (c + 1) >>> 1);
+        }
+        stack[(bin << STRIDE_SHIFT) + c] = address;
+        count[bin] = c + 1;
+        bytesInUse -= slab.blockBytes;
+    }
+
+    private boolean refill(int bin) {
+        Slab slab = slabWithFreeBlock(bin);
+        if (slab == null) {
+            return false;
+        }
+        int base = bin << STRIDE_SHIFT;
+        int have = count[bin];
+        int taken = slab.take(stack, base + have, Math.max(1, capacity[bin] / 2));
+        if (slab.freeCount == 0) {
+            full[bin].addFirst(slab);
+        }
+        // Cached blocks are free: key them so a stray free of one is refused.
+        for (int i = have; i < have + taken; i++) {
+            long a = stack[base + i];
+            NativeMemory.putLong(a + KEY_OFFSET, secret ^ a);
+        }
+        count[bin] = have + taken;
+        return taken > 0;
+    }
+
+    private Slab slabWithFreeBlock(int bin) {
+        SlabList avail = available[bin];
+        Slab first = avail.first();
+        if (first != null && first.freeCount > 0) {
+            return first;
+        }
+        for (Slab s = first; s != null; s = SlabList.next(s)) {
+            if (s.hasRemote()) {
+                core.countCorruption(s.drainRemote());
+            }
+            if (s.freeCount > 0) {
+                return s;
+            }
+        }
+        // Remote frees are the only way a full slab gets blocks back without this thread knowing.
+        for (Slab s = full[bin].first(); s != null; ) {
+            Slab next = SlabList.next(s);
+            if (s.hasRemote()) {
+                core.countCorruption(s.drainRemote());
+                if (s.freeCount > 0) {
+                    avail.addFirst(s);
+                    return s;
+                }
+            }
+            s = next;
+        }
+        Slab s = core.pool().lend(bin, this);
+        if (s == null) {
+            s = core.backend().acquireSlab(bin, this);
+            if (s == null) {
+                return null;
+            }
+        } else {
+            core.countCorruption(s.drainRemote());
+        }
+        avail.addFirst(s);
+        return s.freeCount > 0 ? s : slabWithFreeBlock(bin);
+    }
+
+    /**
+     * Moves the n oldest cached blocks of bin back to their slabs and returns the new count.
+     * Slabs that become empty go back to the backend, except one per bin in FAST mode.
+     */
+    private int flush(int bin, int n) {
+        final int base = bin << STRIDE_SHIFT;
+        final int c = count[bin];
+        for (int i = 0; i < n; i++) {
+            long a = stack[base + i];
+            Slab slab = pageMap.lookup(a).slabAt(a);
+            returnToSlab(slab, slab.blockIndex(a));
+        }
+        System.arraycopy(stack, base + n, stack, base, c - n);
+        count[bin] = c - n;
+        return c - n;
+    }
+
+    private void returnToSlab(Slab slab, int index) {
+        boolean wasFull = slab.freeCount == 0;
+        slab.putFree(index);
+        SlabList avail = available[slab.bin];
+        if (wasFull) {
+            avail.addFirst(slab);
+        }
+        if (slab.isEmpty() && (!core.keepOneEmptySlab() || avail.size() > 1)) {
+            avail.remove(slab);
+            core.backend().releaseSlab(slab);
+        }
+    }
+
+    /**
+     * Empties the cache into the slabs, takes in remote frees and returns every empty slab
+     * (mi_collect). Called by the owner thread, or by the reaper after the owner ended; with
+     * orphan set, slabs still holding blocks go to the shared pool.
+     */
+    public void collect(boolean orphan) {
+        for (int bin = 0; bin < SizeClasses.TINY_BIN_COUNT; bin++) {
+            if (count[bin] > 0) {
+                flush(bin, count[bin]);
+            }
+            for (SlabList list : new SlabList[] {available[bin], full[bin]}) {
+                for (Slab s = list.first(); s != null; ) {
+                    Slab next = SlabList.next(s);
+                    core.countCorruption(s.drainRemote());
+                    if (s.isEmpty()) {
+                        list.remove(s);
+                        core.backend().releaseSlab(s);
+                    } else if (orphan) {
+                        list.remove(s);
+                        core.pool().adopt(s);
+                    } else if (list == full[bin] && s.freeCount > 0) {
+                        available[bin].addFirst(s);
+                    }
+                    s = next;
+                }
+            }
+        }
+    }
+
+    /** Bytes of free blocks sitting in this cache (racy when read by another thread). */
+    public long cachedBytes() {
+        long sum = 0;
+        for (int bin = 0; bin < count.length; bin++) {
+            sum += (long) count[bin] * SizeClasses.blockBytes(bin);
+        }
+        return sum;
+    }
+
+    /** Java-heap bytes of this cache's arrays and lists (approximate). */
+    public long metadataBytes() {
+        return 16L + 8L * stack.length + 2 * (16L + 4L * count.length) + 2L * 32 * available.length;
+    }
+
+    /** Drops every cached block without returning it: only for closing the whole instance. */
+    public void forget() {
+        java.util.Arrays.fill(count, 0);
+    }
+}

@@ -1,0 +1,49 @@
+package org.hakmem.allocator.internal.slab;
+
+/**
+ * A 2 MiB-aligned region of 32 units of 64 KiB; each slab takes one or more contiguous units and
+ * serves one bin. Unit bookkeeping is guarded by the backend lock; {@link #slabs} is read without
+ * a lock by {@code free}, which only needs the slab of a block the caller legitimately holds.
+ */
+public final class SuperSlab {
+    public static final int SHIFT = 21;
+    public static final long BYTES = 1L << SHIFT;
+    public static final int UNIT_SHIFT = 16;
+    public static final long UNIT_BYTES = 1L << UNIT_SHIFT;
+    public static final int UNITS = (int) (BYTES >>> UNIT_SHIFT);
+
+    public final long base;
+    /** unit index -> slab covering it, or null for a free unit. */
+    final Slab[] slabs = new Slab[UNITS];
+    /** Bit u set: unit u belongs to a slab. */
+    int usedUnits;
+    Tier tier = Tier.FREE;
+    /** Taken fresh (new or from the kept set) and not yet past 25%: still accepts slabs. */
+    boolean filling;
+    /** Whether the pages were handed back with madvise while kept (LEAN + DECOMMIT). */
+    boolean decommitted;
+
+    SuperSlab(long base) {
+        this.base = base;
+    }
+
+    /** The slab that covers address (which lies inside this superslab), or null. */
+    public Slab slabAt(long address) {
+        return slabs[(int) (address >>> UNIT_SHIFT) & (UNITS - 1)];
+    }
+
+    int usedUnitCount() {
+        return Integer.bitCount(usedUnits);
+    }
+
+    /** First run of count free units starting at a multiple of count, or -1. */
+    int findFreeUnits(int count) {
+        int want = count == UNITS ? -1 : (1 << count) - 1;
+        for (int u = 0; u + count <= UNITS; u += count) {
+            if ((usedUnits & (want << u)) == 0) {
+                return u;
+            }
+        }
+        return -1;
+    }
+}
