@@ -38,7 +38,7 @@ final class CacheWorkload implements MultiThreadedWorkload {
                     given[t] = 0;
                     allocator.free(p);
                 }
-                touches[t] = loop(allocator, spec, phase);
+                touches[t] = loop(allocator, spec, (byte) (31 * (t + 1)), phase);
             }, spec.durationMillis());
             long total = 0;
             for (long n : touches) {
@@ -52,7 +52,11 @@ final class CacheWorkload implements MultiThreadedWorkload {
         }
     }
 
-    private static long loop(AllocatorAdapter allocator, WorkloadSpec spec, TimedPhase phase) {
+    /**
+     * The write loop; {@code salt} makes each thread's bytes its own, so with --verify an object that another
+     * thread writes at the same time (two owners of one block) shows up as a foreign byte.
+     */
+    private static long loop(AllocatorAdapter allocator, WorkloadSpec spec, byte salt, TimedPhase phase) {
         final AllocatorAdapter a = allocator;
         final long budget = spec.stepBudget();
         final long objectSize = spec.param("objectSize");
@@ -63,11 +67,11 @@ final class CacheWorkload implements MultiThreadedWorkload {
             long p = TimedPhase.checkBlock(a.malloc(objectSize), objectSize);
             for (long j = 0; j < repetitions; j++) {
                 for (long k = 0; k < objectSize; k++) {
-                    WorkloadMemory.touchByte(p + k, (byte) (j + k));
+                    WorkloadMemory.touchByte(p + k, (byte) (j + k + salt));
                 }
-            }
-            if (verify) {
-                checkLastPass(p, objectSize, repetitions);
+                if (verify) {
+                    checkPass(p, objectSize, j, salt);
+                }
             }
             a.free(p);
             touches += repetitions * objectSize;
@@ -75,10 +79,10 @@ final class CacheWorkload implements MultiThreadedWorkload {
         return touches;
     }
 
-    /** After the loop each byte k holds (repetitions - 1 + k); anything else was written by another thread. */
-    private static void checkLastPass(long p, long objectSize, long repetitions) {
+    /** After pass j each byte k holds (j + k + salt); anything else was written by another thread. */
+    private static void checkPass(long p, long objectSize, long j, byte salt) {
         for (long k = 0; k < objectSize; k++) {
-            byte expected = (byte) (repetitions - 1 + k);
+            byte expected = (byte) (j + k + salt);
             byte found = NativeMemory.getByte(p + k);
             if (found != expected) {
                 throw new IllegalStateException(String.format("object 0x%x (%d bytes) was overwritten: byte %d is 0x%x, expected 0x%x",

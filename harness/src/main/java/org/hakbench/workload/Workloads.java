@@ -18,8 +18,8 @@ public final class Workloads {
 
     private static void checkVerifiable(AllocatorAdapter allocator, WorkloadSpec spec) {
         if (spec.verify() && allocator.name().equals("null")) {
-            throw new IllegalArgumentException("verify=true needs an allocator with disjoint blocks; " + allocator
-                    + " returns overlapping blocks by design");
+            throw new IllegalArgumentException("verify=true needs an allocator with disjoint blocks; the "
+                    + allocator.name() + " allocator returns overlapping blocks by design");
         }
     }
 }
