@@ -16,6 +16,8 @@ public final class Allocators {
     private static final String LIB_DIR = "/usr/lib/x86_64-linux-gnu/";
 
     private static final List<AllocatorSpec> ALL = List.of(
+            new AllocatorSpec("hakmem", AllocatorKind.EMBEDDED_HAKMEM, null, null, null,
+                    "hakmem, pure Java on FFM, in the child JVM"),
             new AllocatorSpec("glibc", AllocatorKind.C_MALLOC, null, "libc6", "libc.so.6",
                     "glibc malloc (system), FFM downcall"),
             new AllocatorSpec("mimalloc", AllocatorKind.C_MALLOC, Path.of(LIB_DIR + "libmimalloc.so.2"), "libmimalloc2.0",
@@ -79,7 +81,7 @@ public final class Allocators {
                 yield v == null ? "unknown" : v.artifactVersion();
             }
             case EMBEDDED_HAKMEM -> {
-                String v = Allocators.class.getPackage().getImplementationVersion();
+                String v = org.hakmem.allocator.Hakmem.class.getPackage().getImplementationVersion();
                 yield v == null ? "development build" : v;
             }
             case NULL -> "-";
@@ -95,7 +97,7 @@ public final class Allocators {
             case C_MALLOC -> NativeMallocAdapter.verify(spec.name(), spec.mallocLibrary());
             case NETTY_POOLED -> new NettyAdapter();
             case NULL -> new NullAdapter();
-            case EMBEDDED_HAKMEM -> throw new UnsupportedOperationException("hakmem adapter lands with the allocator");
+            case EMBEDDED_HAKMEM -> new HakmemAdapter();
         };
     }
 }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         description = "Benchmarks and soak-tests the hakmem allocator against real allocators and keeps a scorecard.",
         subcommands = {
                 AutoComplete.GenerateCompletion.class,
+                RebaseCommand.class,
+                AllocatorsCommand.class,
                 ScaleCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

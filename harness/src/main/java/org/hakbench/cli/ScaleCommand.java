@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 
 import org.hakbench.adapters.AllocatorSpec;
 import org.hakbench.adapters.AllocatorUnavailableException;
+import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildLauncher;
-import org.hakbench.scale.ScaleAllocators;
 import org.hakbench.scale.ScaleConfig;
 import org.hakbench.scale.ScaleReport;
 import org.hakbench.scale.ScaleRunner;
@@ -120,11 +120,11 @@ public final class ScaleCommand implements Callable<Integer> {
     /** The named allocators, or every installed one (a note names the Debian package of each one skipped). */
     private List<String> chooseAllocators(PrintWriter err) {
         if (allocators != null) {
-            allocators.forEach(ScaleAllocators::byName);
+            allocators.forEach(Allocators::byName);
             return allocators;
         }
         List<String> chosen = new ArrayList<>();
-        for (AllocatorSpec s : ScaleAllocators.all()) {
+        for (AllocatorSpec s : Allocators.all()) {
             if (s.available()) {
                 chosen.add(s.name());
             } else {

@@ -58,13 +58,9 @@ public final class Json {
         }
     }
 
-    /** Parses {@code text} into {@code type}; bad JSON -> IllegalArgumentException naming {@code source}. */
+    /** Parses {@code text} into {@code type}; bad JSON or a mismatch -> IllegalArgumentException naming {@code source}. */
     public static <T> T read(String text, Class<T> type, String source) {
-        try {
-            return MAPPER.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
+        return convert(tree(text, source), type, source);
     }
 
     /** Parses a tree; bad JSON -> IllegalArgumentException naming {@code source}. */

@@ -3,6 +3,10 @@ package org.hakbench.scale;
 import java.util.TreeMap;
 
 import org.hakbench.adapters.AllocatorAdapter;
+import org.hakbench.adapters.AllocatorKind;
+import org.hakbench.adapters.AllocatorSpec;
+import org.hakbench.adapters.Allocators;
+import org.hakbench.adapters.NettyAdapter;
 import org.hakbench.child.ChildMode;
 import org.hakbench.child.ProcessMemory;
 import org.hakbench.workload.WorkloadOutcome;
@@ -21,11 +25,16 @@ public final class ScaleChild implements ChildMode<ScaleChildConfig, ScaleRunRes
 
     @Override
     public ScaleRunResult run(ScaleChildConfig config) {
-        try (AllocatorAdapter adapter = ScaleAllocators.createAdapter(ScaleAllocators.byName(config.allocator()))) {
+        try (AllocatorAdapter adapter = adapterFor(Allocators.byName(config.allocator()))) {
             WorkloadOutcome outcome = Workloads.warmUpAndRun(adapter, config.spec());
             return new ScaleRunResult(adapter.name(), adapter.implementation(), config.spec().threads(), outcome.totalOps(),
                     outcome.elapsedNanos(), outcome.opsPerSecond(), outcome.workerOps(), outcome.threadsStarted(),
                     ProcessMemory.peakRssKiB(), new TreeMap<>(adapter.effectiveConfig()));
         }
+    }
+
+    /** The registry's adapter, with netty's handle table made safe for releases on any thread. */
+    static AllocatorAdapter adapterFor(AllocatorSpec spec) {
+        return spec.kind() == AllocatorKind.NETTY_POOLED ? NettyAdapter.forManyThreads() : Allocators.createAdapter(spec);
     }
 }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import org.hakbench.adapters.AllocatorSpec;
 import org.hakbench.adapters.AllocatorUnavailableException;
+import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildLauncher;
 import org.hakbench.child.ChildOutcome;
 import org.hakbench.child.ChildSpec;
@@ -52,7 +53,7 @@ public final class ScaleRunner {
         List<ScalePoint> points = ScaleStatistics.points(config, runs);
         SortedMap<String, String> versions = new TreeMap<>();
         for (AllocatorSpec spec : allocators) {
-            versions.put(spec.name(), ScaleAllocators.libraryVersion(spec));
+            versions.put(spec.name(), Allocators.libraryVersion(spec));
         }
         ScaleResult result = new ScaleResult(ScaleResult.SCHEMA, ScaleResult.KIND, createdAt, MachineFingerprint.capture(),
                 config, versions, config.baseThreads(), runs, points);
@@ -70,7 +71,7 @@ public final class ScaleRunner {
     private static List<AllocatorSpec> resolve(List<String> names) {
         List<AllocatorSpec> specs = new ArrayList<>();
         for (String name : names) {
-            AllocatorSpec spec = ScaleAllocators.byName(name);
+            AllocatorSpec spec = Allocators.byName(name);
             if (!spec.available()) {
                 throw new AllocatorUnavailableException("allocator=" + name + ": " + spec.installHint());
             }

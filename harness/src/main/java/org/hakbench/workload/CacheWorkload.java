@@ -47,7 +47,9 @@ final class CacheWorkload implements MultiThreadedWorkload {
             return new WorkloadOutcome(total, elapsed, touches, phase.threadsStarted());
         } finally {
             for (long p : given) {
-                allocator.free(p);
+                if (p != 0) {
+                    allocator.free(p);
+                }
             }
         }
     }

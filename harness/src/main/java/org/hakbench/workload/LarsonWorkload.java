@@ -56,8 +56,10 @@ final class LarsonWorkload implements MultiThreadedWorkload {
             return new WorkloadOutcome(sum, elapsed, ops, phase.threadsStarted() - threads);
         } finally {
             for (int k = 0; k < total; k++) {
-                allocator.free(blocks[k]);
-                blocks[k] = 0;
+                if (blocks[k] != 0) {
+                    allocator.free(blocks[k]);
+                    blocks[k] = 0;
+                }
             }
         }
     }

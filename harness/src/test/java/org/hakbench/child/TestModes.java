@@ -15,13 +15,16 @@ final class TestModes {
     public record Text(String value) {
     }
 
-    /** Echoes its config and reports the HAKMEM_* / LD_PRELOAD it sees. */
-    public static final class Echo implements ChildMode<Text, Map<String, String>> {
+    /** Modes configured by a {@link Text}. */
+    abstract static class TextMode<R> implements ChildMode<Text, R> {
         @Override
         public Class<Text> configType() {
             return Text.class;
         }
+    }
 
+    /** Echoes its config and reports the HAKMEM_* / LD_PRELOAD it sees. */
+    public static final class Echo extends TextMode<Map<String, String>> {
         @Override
         public Map<String, String> run(Text config) {
             System.out.println("noise that must not reach the parent's result line");
@@ -37,12 +40,7 @@ final class TestModes {
     }
 
     /** Frees a pointer malloc never returned: glibc aborts the process (SIGABRT), as a C crash would. */
-    public static final class CrashOnBadFree implements ChildMode<Text, Text> {
-        @Override
-        public Class<Text> configType() {
-            return Text.class;
-        }
-
+    public static final class CrashOnBadFree extends TextMode<Text> {
         @Override
         public Text run(Text config) {
             System.err.println("about to free a bad pointer");
@@ -53,12 +51,7 @@ final class TestModes {
     }
 
     /** Never finishes. */
-    public static final class Hang implements ChildMode<Text, Text> {
-        @Override
-        public Class<Text> configType() {
-            return Text.class;
-        }
-
+    public static final class Hang extends TextMode<Text> {
         @Override
         public Text run(Text config) throws InterruptedException {
             Thread.sleep(600_000);
@@ -67,12 +60,7 @@ final class TestModes {
     }
 
     /** Builds the named allocator's adapter (which verifies who answers malloc) and reports it. */
-    public static final class Verify implements ChildMode<Text, Text> {
-        @Override
-        public Class<Text> configType() {
-            return Text.class;
-        }
-
+    public static final class Verify extends TextMode<Text> {
         @Override
         public Text run(Text config) {
             AllocatorSpec spec = Allocators.byName(config.value());

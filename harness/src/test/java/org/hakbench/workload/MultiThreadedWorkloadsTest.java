@@ -11,36 +11,21 @@ import java.util.stream.Stream;
 
 import org.hakbench.adapters.AllocatorAdapter;
 import org.hakbench.adapters.Allocators;
-import org.hakbench.scale.HakmemAdapter;
-import org.hakmem.allocator.AllocatorConfig;
+import org.hakbench.adapters.NettyAdapter;
 import org.hakmem.allocator.Hakmem;
-import org.hakmem.allocator.HakmemAllocator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every workload end to end in this JVM, at small sizes, with 2 worker threads (xmalloc: 2 + 2). */
+/** Every workload end to end in this JVM, at small sizes, with 2 worker threads (xmalloc: 2 + 2), on hakmem, glibc, null and netty. */
 class MultiThreadedWorkloadsTest {
     private static final int THREADS = 2;
-    private static HakmemAllocator hakmem;
-
-    @BeforeAll
-    static void createHakmem() {
-        hakmem = Hakmem.create(AllocatorConfig.defaults());
-    }
-
-    @AfterAll
-    static void closeHakmem() {
-        hakmem.close();
-    }
 
     static Stream<Arguments> everyWorkloadWithEveryAllocator() {
         List<Arguments> args = new ArrayList<>();
         for (WorkloadKind kind : WorkloadKind.values()) {
-            for (String allocator : List.of("hakmem", "glibc", "null")) {
+            for (String allocator : List.of("hakmem", "glibc", "null", "netty")) {
                 args.add(Arguments.of(kind, allocator));
             }
         }
@@ -72,18 +57,18 @@ class MultiThreadedWorkloadsTest {
     }
 
     private static AllocatorAdapter adapter(String name) {
-        return name.equals("hakmem") ? new HakmemAdapter(hakmem) : Allocators.createAdapter(Allocators.byName(name));
+        return name.equals("netty") ? NettyAdapter.forManyThreads() : Allocators.createAdapter(Allocators.byName(name));
     }
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("everyWorkloadWithEveryAllocator")
     void runsToTheExactOpCountAndFreesEverything(WorkloadKind kind, String allocator) {
         WorkloadSpec spec = small(kind, false);
-        long inUseBefore = hakmem.stats().bytesInUse();
+        long inUseBefore = Hakmem.stats().bytesInUse();
         WorkloadOutcome outcome = Workloads.warmUpAndRun(adapter(allocator), spec);
         assertEquals(expectedOps(spec), outcome.totalOps(), outcome.toString());
         assertTrue(outcome.opsPerSecond() > 0);
-        assertEquals(hakmem.stats().bytesInUse(), inUseBefore, "blocks left live after the workload's clean-up");
+        assertEquals(Hakmem.stats().bytesInUse(), inUseBefore, "blocks left live after the workload's clean-up");
         if (kind == WorkloadKind.LARSON) {
             long generationsPerArea = (spec.iters() + spec.param("generationSteps") - 1) / spec.param("generationSteps");
             assertEquals(THREADS * generationsPerArea, outcome.threadsStarted(), "larson starts one thread per generation");

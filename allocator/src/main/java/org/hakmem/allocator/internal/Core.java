@@ -214,11 +214,12 @@ public final class Core {
         return large.malloc(byteSize, byteAlignment);
     }
 
-    /** Returns the calling thread's cached blocks and empty slabs (like mi_collect). */
+    /** Returns the calling thread's cached blocks, ended threads' caches and every empty slab (like mi_collect). */
     public void collect() {
         checkOpen();
         caches.get().collect(false);
         reapDeadThreads();
+        pool.releaseEmptySlabs();
     }
 
     public AllocatorStats stats() {

@@ -144,6 +144,30 @@ public final class SharedPool {
         }
     }
 
+    /** Returns every empty slab to the backend, including the one a bin keeps in FAST mode. */
+    public void releaseEmptySlabs() {
+        for (Bin pb : bins) {
+            java.util.List<Slab> empty = new java.util.ArrayList<>();
+            pb.lock.lock();
+            try {
+                for (Slab s = pb.available.first(); s != null; ) {
+                    Slab next = SlabList.next(s);
+                    if (s.hasRemote()) {
+                        s.drainRemote();
+                    }
+                    if (s.isEmpty()) {
+                        pb.available.remove(s);
+                        empty.add(s);
+                    }
+                    s = next;
+                }
+            } finally {
+                pb.lock.unlock();
+            }
+            empty.forEach(backend::releaseSlab);
+        }
+    }
+
     private Slab slabWithFreeBlock(Bin pb) {
         Slab slab = slabWithFreeBlockNoNew(pb);
         if (slab == null) {

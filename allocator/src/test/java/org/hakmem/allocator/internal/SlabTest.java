@@ -1,0 +1,46 @@
+package org.hakmem.allocator.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.hakmem.allocator.AllocatorConfig;
+import org.hakmem.allocator.internal.sizeclass.SizeClasses;
+import org.hakmem.allocator.internal.slab.Slab;
+import org.hakmem.allocator.internal.slab.SlabOwner;
+import org.hakmem.allocator.internal.slab.Tier;
+import org.junit.jupiter.api.Test;
+
+class SlabTest {
+
+    @Test
+    void blockIndexIsExactForEveryOffsetOfEveryBin() {
+        Core core = new Core(AllocatorConfig.defaults());
+        try {
+            SlabOwner owner = new SlabOwner(null) { };
+            for (int bin = 0; bin < SizeClasses.BIN_COUNT; bin++) {
+                Slab slab = core.backend().acquireSlab(bin, owner);
+                int bytes = slab.blockBytes;
+                assertTrue(slab.blockCount >= 8);
+                long span = slab.byteSize();
+                for (long offset = 0; offset < span; offset += 16) {
+                    long expected = offset % bytes == 0 && offset / bytes < slab.blockCount ? offset / bytes : -1;
+                    assertEquals(expected, slab.blockIndex(slab.base + offset), "bin " + bin + " offset " + offset);
+                }
+                assertEquals(-1, slab.blockIndex(slab.base - 16));
+                assertEquals(-1, slab.blockIndex(slab.base + 8));
+                core.backend().releaseSlab(slab);
+            }
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void tiersFollowUtilisation() {
+        assertEquals(Tier.FREE, Tier.of(0, 32));
+        assertEquals(Tier.DRAINING, Tier.of(1, 32));
+        assertEquals(Tier.DRAINING, Tier.of(8, 32));
+        assertEquals(Tier.HOT, Tier.of(9, 32));
+        assertEquals(Tier.HOT, Tier.of(32, 32));
+    }
+}

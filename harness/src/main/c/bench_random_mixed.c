@@ -1,0 +1,103 @@
+/*
+ * bench_random_mixed: the random_mixed loop of shared/design/WORKLOAD.md in C, the native twin of
+ * hakbench's Java loop (org.hakbench.workload.RandomMixed), to measure how much the JVM harness
+ * costs: compare `hakbench rebase --allocators null` with `bench_random_mixed ... null`.
+ *
+ *   build: gcc -O2 -o harness/target/bench_random_mixed harness/src/main/c/bench_random_mixed.c
+ *          (or scripts/bench-c, which builds and runs it)
+ *   run:   bench_random_mixed [iters=20000000] [ws=400] [seed=42] [malloc|null] [warmup=2000000]
+ *          LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libmimalloc.so.2 bench_random_mixed ... malloc
+ *
+ * Output, one line: "Throughput = N ops/s [iter=... ws=... seed=... alloc=...] time=S s".
+ * Like the Java child, an untimed warm-up of the same loop (same seed, then freed) runs first.
+ */
+#define _POSIX_C_SOURCE 199309L
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NULL_REGION_BYTES ((1u << 20) + 2048u)
+
+static int use_null;
+static unsigned char *null_base;
+static uint64_t null_calls;
+
+/* Inlinable, as the JIT inlines the Java adapter (monomorphic call site): C gets its best code. */
+static inline void *bench_malloc(size_t size) {
+    if (use_null) {
+        return null_base + ((null_calls++ & 0xFFFF) << 4);
+    }
+    return malloc(size);
+}
+
+static inline void bench_free(void *p) {
+    if (!use_null) {
+        free(p);
+    }
+}
+
+static void run(void **slots, uint64_t ws, uint64_t seed, uint64_t iters) {
+    uint64_t s = seed == 0 ? 1 : seed;
+    for (uint64_t i = 0; i < iters; i++) {
+        s ^= s >> 12;
+        s ^= s << 25;
+        s ^= s >> 27;
+        uint64_t r = s * 0x2545F4914F6CDD1DULL;
+        uint64_t idx = (r >> 32) % ws;
+        if (slots[idx] != NULL) {
+            bench_free(slots[idx]);
+            slots[idx] = NULL;
+        } else {
+            size_t size = 16 + (r & 0xFFFF) % 1009;
+            unsigned char *p = bench_malloc(size);
+            if (p == NULL) {
+                fprintf(stderr, "malloc(%zu) returned NULL at iteration %llu\n", size, (unsigned long long) i);
+                exit(1);
+            }
+            p[0] = (unsigned char) i;
+            p[size - 1] = (unsigned char) i;
+            slots[idx] = p;
+        }
+    }
+}
+
+static void free_all(void **slots, uint64_t ws) {
+    for (uint64_t i = 0; i < ws; i++) {
+        if (slots[i] != NULL) {
+            bench_free(slots[i]);
+            slots[i] = NULL;
+        }
+    }
+}
+
+int main(int argc, char **argv) {
+    uint64_t iters = argc > 1 ? strtoull(argv[1], NULL, 10) : 20000000ULL;
+    uint64_t ws = argc > 2 ? strtoull(argv[2], NULL, 10) : 400;
+    uint64_t seed = argc > 3 ? strtoull(argv[3], NULL, 10) : 42;
+    const char *mode = argc > 4 ? argv[4] : "malloc";
+    uint64_t warmup = argc > 5 ? strtoull(argv[5], NULL, 10) : 2000000ULL;
+    if (ws == 0 || iters == 0 || (strcmp(mode, "null") != 0 && strcmp(mode, "malloc") != 0)) {
+        fprintf(stderr, "usage: %s [iters>0] [ws>0] [seed] [malloc|null] [warmup]\n", argv[0]);
+        return 2;
+    }
+    use_null = strcmp(mode, "null") == 0;
+    if (use_null) {
+        null_base = malloc(NULL_REGION_BYTES);
+        memset(null_base, 0x5A, NULL_REGION_BYTES);   /* pre-touched, as the Java null allocator */
+    }
+    void **slots = calloc(ws, sizeof(void *));
+    run(slots, ws, seed, warmup);
+    free_all(slots, ws);
+
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    run(slots, ws, seed, iters);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    free_all(slots, ws);
+    double seconds = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+    printf("Throughput = %.0f ops/s [iter=%llu ws=%llu seed=%llu alloc=%s] time=%.3f s\n", (double) iters / seconds,
+           (unsigned long long) iters, (unsigned long long) ws, (unsigned long long) seed, mode, seconds);
+    return 0;
+}

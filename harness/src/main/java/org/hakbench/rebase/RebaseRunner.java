@@ -1,0 +1,315 @@
+package org.hakbench.rebase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hakbench.adapters.AllocatorKind;
+import org.hakbench.adapters.AllocatorSpec;
+import org.hakbench.adapters.AllocatorUnavailableException;
+import org.hakbench.adapters.Allocators;
+import org.hakbench.child.ChildLauncher;
+import org.hakbench.child.ChildOutcome;
+import org.hakbench.child.ChildSpec;
+import org.hakbench.child.StraceCounter;
+import org.hakbench.results.AtomicFiles;
+import org.hakbench.results.Json;
+import org.hakbench.results.MachineFingerprint;
+import org.hakbench.results.OsCallCounts;
+import org.hakbench.results.ResultFiles;
+
+/**
+ * {@code hakbench rebase}: N interleaved runs (A B C A B C ...) of the random_mixed loop per
+ * allocator, each in its own child JVM, then statistics, drift against the previous rebase, and the
+ * JSON + markdown files. Works without picocli; the CLI only binds {@link RebaseConfig}.
+ */
+public final class RebaseRunner {
+
+    /** Default warm-up: enough iterations for C2 to compile the loop (see README / closing note). */
+    public static final long DEFAULT_WARMUP_ITERS = 2_000_000;
+    /** Warm-up call size; 1000+ calls make run() hot as a method, not just as an OSR loop. */
+    public static final long WARMUP_CHUNK_OPS = 2_000;
+    /** First run this far below the median (with it being the slowest) triggers a warning. */
+    static final double FIRST_RUN_SLOW_FRACTION = 0.05;
+
+    /** Runs one child; the default launches a JVM, tests may wrap it. */
+    @FunctionalInterface
+    public interface ChildRunner {
+        ChildOutcome run(ChildSpec spec);
+    }
+
+    /** What was written. */
+    public record Outcome(RebaseReport report, Path jsonFile, Path markdownFile, int failedRuns) {
+    }
+
+    /** The allocators to measure, the reference, and what was skipped (one line each). */
+    public record Plan(List<AllocatorSpec> allocators, String reference, List<String> skipped) {
+    }
+
+    private final ChildRunner children;
+    private final Clock clock;
+
+    public RebaseRunner() {
+        this(new ChildLauncher()::run, Clock.systemUTC());
+    }
+
+    public RebaseRunner(ChildRunner children, Clock clock) {
+        this.children = children;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates {@code config} and chooses the allocators. Bad input -> IllegalArgumentException
+     * naming the option; an explicitly named allocator whose library is missing ->
+     * AllocatorUnavailableException (exit 3).
+     */
+    public Plan plan(RebaseConfig config) {
+        checkAtLeast("--runs", config.runs(), 1);
+        checkAtLeast("--iters", config.iters(), 1);
+        checkAtLeast("--ws", config.ws(), 1);
+        checkAtLeast("--warmup", config.warmupIters(), 0);
+        if (config.timeout().isNegative() || config.timeout().isZero()) {
+            throw new IllegalArgumentException("--timeout=" + config.timeout().toSeconds() + ": must be at least 1 second");
+        }
+        List<AllocatorSpec> chosen = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        if (config.allocators().isEmpty()) {
+            for (AllocatorSpec spec : Allocators.all()) {
+                if (spec.available()) {
+                    chosen.add(spec);
+                } else {
+                    skipped.add("skipping " + spec.name() + ": " + spec.installHint());
+                }
+            }
+        } else {
+            for (String name : config.allocators()) {
+                AllocatorSpec spec = checkAllocator("--allocators", name);
+                if (chosen.contains(spec)) {
+                    throw new IllegalArgumentException("--allocators: allocator=" + name + " is named twice");
+                }
+                if (!spec.available()) {
+                    throw new AllocatorUnavailableException("allocator " + name + " was named but " + spec.installHint());
+                }
+                chosen.add(spec);
+            }
+        }
+        config.hakmemEnv().keySet().forEach(RebaseRunner::checkHakmemVariable);
+        ProfileCheck.check(config.profile(), config.hakmemEnv());
+        String reference = chooseReference(config.reference(), chosen);
+        String problem = AtomicFiles.checkWritableDirectory(config.resultsDir());
+        if (problem != null) {
+            throw new IllegalArgumentException("--results=" + config.resultsDir() + ": " + problem);
+        }
+        return new Plan(List.copyOf(chosen), reference, List.copyOf(skipped));
+    }
+
+    private static void checkAtLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + "=" + value + ": must be at least " + min);
+        }
+    }
+
+    private static AllocatorSpec checkAllocator(String option, String name) {
+        try {
+            return Allocators.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkHakmemVariable(String name) {
+        if (!name.startsWith("HAKMEM_")) {
+            throw new IllegalArgumentException("--env " + name + ": only HAKMEM_* variables can be set");
+        }
+    }
+
+    private static String chooseReference(String requested, List<AllocatorSpec> chosen) {
+        List<String> names = chosen.stream().map(AllocatorSpec::name).toList();
+        if (requested != null) {
+            checkAllocator("--reference", requested);
+            if (!names.contains(requested)) {
+                throw new IllegalArgumentException("--reference=" + requested + ": not among the measured allocators " + names);
+            }
+            return requested;
+        }
+        for (String preferred : List.of("mimalloc", "glibc")) {
+            if (names.contains(preferred)) {
+                return preferred;
+            }
+        }
+        return names.getFirst();
+    }
+
+    /** Runs the whole rebase and writes its files; failed children are recorded, never thrown. */
+    public Outcome run(RebaseConfig config, RebaseProgress progress) {
+        Plan plan = plan(config);
+        plan.skipped().forEach(progress::note);
+        List<String> warnings = new ArrayList<>();
+        PreviousRebase previous = PreviousRebase.load(config.resultsDir(), warnings);
+        String strace = config.countSyscalls() ? StraceCounter.unavailableReason() : "disabled (--no-syscalls)";
+        List<AllocatorSpec> counted = strace == null
+                ? plan.allocators().stream().filter(s -> s.kind() != AllocatorKind.EMBEDDED_HAKMEM).toList() : List.of();
+        int total = config.runs() * plan.allocators().size() + counted.size();
+        progress.start(total);
+
+        Instant createdAt = clock.instant();
+        MachineFingerprint machine = MachineFingerprint.capture();
+        if (previous != null && !previous.report().machine().id().equals(machine.id())) {
+            warnings.add("drift: previous rebase " + previous.file().getFileName() + " is from machine " + previous.report().machine().id()
+                    + ", this is " + machine.id() + " (CPU, kernel, JDK or library versions differ): not like for like");
+        }
+        long startNanos = System.nanoTime();
+        int done = 0;
+        List<RebaseReport.RunRecord> runs = new ArrayList<>();
+        for (int round = 1; round <= config.runs(); round++) {
+            for (AllocatorSpec spec : plan.allocators()) {
+                RebaseReport.RunRecord run = runChild(config, spec, runs.size() + 1, round, List.of(), false);
+                runs.add(run);
+                done++;
+                progress.childDone(done, total, describe(run), System.nanoTime() - startNanos, eta(startNanos, done, total));
+            }
+        }
+        List<RebaseReport.RunRecord> syscallRuns = new ArrayList<>();
+        Map<String, OsCallCounts> straced = new LinkedHashMap<>();
+        for (AllocatorSpec spec : counted) {
+            Path log = tempLog();
+            RebaseReport.RunRecord run = runChild(config, spec, syscallRuns.size() + 1, 1, StraceCounter.prefix(log), true);
+            syscallRuns.add(run);
+            straced.put(spec.name(), run.ok() ? StraceCounter.count(log) : OsCallCounts.unknown("strace counting run failed: " + run.failure()));
+            deleteQuietly(log);
+            done++;
+            progress.childDone(done, total, "syscall count " + spec.name() + ": " + straced.get(spec.name()).total() + " calls",
+                    System.nanoTime() - startNanos, eta(startNanos, done, total));
+        }
+
+        List<RebaseReport.AllocatorSummary> summaries = RebaseStatistics.summarize(plan, runs, straced,
+                config.iters(), previous, warnings);
+        RebaseReport report = new RebaseReport(RebaseReport.SCHEMA, RebaseReport.KIND, createdAt, machine,
+                settings(config, plan, strace), allocatorInfos(config, plan), plan.skipped(), runs, syscallRuns,
+                summaries, warnings, previous == null ? null : previous.file().getFileName().toString());
+        Path json = ResultFiles.newJsonFile(config.resultsDir(), RebaseReport.KIND, createdAt);
+        Path markdown = ResultFiles.sibling(json, ".md");
+        Json.writeFile(json, report);
+        try {
+            AtomicFiles.writeString(markdown, RebaseTables.markdown(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
+        }
+        int failed = (int) runs.stream().filter(r -> !r.ok()).count();
+        return new Outcome(report, json, markdown, failed);
+    }
+
+    private RebaseReport.RunRecord runChild(RebaseConfig config, AllocatorSpec spec, int index, int round,
+                                            List<String> prefix, boolean markSyscalls) {
+        RebaseRunSpec runSpec = new RebaseRunSpec(spec.name(), config.iters(), config.ws(), config.seed(),
+                config.warmupIters(), WARMUP_CHUNK_OPS, markSyscalls);
+        ChildSpec child = ChildSpec.of(RebaseChild.class, runSpec, config.timeout())
+                .withEnvironment(childEnvironment(config, spec))
+                .withPreload(spec.preloadLibrary())
+                .withCommandPrefix(prefix);
+        ChildOutcome outcome = children.run(child);
+        if (outcome.ok()) {
+            try {
+                return new RebaseReport.RunRecord(index, round, spec.name(), true, null, null, outcome.wallNanos(),
+                        outcome.result(RebaseRunResult.class));
+            } catch (IllegalArgumentException e) {
+                return new RebaseReport.RunRecord(index, round, spec.name(), false, e.getMessage(), outcome.stderrTail(),
+                        outcome.wallNanos(), null);
+            }
+        }
+        return new RebaseReport.RunRecord(index, round, spec.name(), false, outcome.failureReason(), outcome.stderrTail(),
+                outcome.wallNanos(), null);
+    }
+
+    /** HAKMEM_* for hakmem children only (profile + --env); every other child gets none. */
+    static Map<String, String> childEnvironment(RebaseConfig config, AllocatorSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (spec.kind() == AllocatorKind.EMBEDDED_HAKMEM) {
+            if (config.profile() != null) {
+                env.put("HAKMEM_PROFILE", config.profile());
+            }
+            env.putAll(config.hakmemEnv());
+        }
+        return env;
+    }
+
+    private static RebaseReport.Settings settings(RebaseConfig config, Plan plan, String straceProblem) {
+        return new RebaseReport.Settings(config.runs(), config.iters(), config.ws(), config.seed(), config.warmupIters(),
+                WARMUP_CHUNK_OPS, config.profile(), plan.reference(), config.timeout().toSeconds(),
+                ChildLauncher.DEFAULT_JVM_OPTIONS,
+                straceProblem == null ? "hakmem: its own counters; others: " + String.join(" ", StraceCounter.prefix(Path.of("LOG")))
+                        + " in one separate untimed run each" : "hakmem: its own counters; others: unknown (" + straceProblem + ")");
+    }
+
+    private static List<RebaseReport.AllocatorInfo> allocatorInfos(RebaseConfig config, Plan plan) {
+        Map<String, String> versions = Allocators.libraryVersions();
+        List<RebaseReport.AllocatorInfo> infos = new ArrayList<>();
+        for (AllocatorSpec spec : plan.allocators()) {
+            Map<String, String> env = new LinkedHashMap<>(childEnvironment(config, spec));
+            if (spec.preloadLibrary() != null) {
+                env.put("LD_PRELOAD", spec.preloadLibrary().toString());
+            }
+            infos.add(new RebaseReport.AllocatorInfo(spec.name(), spec.kind().name(), spec.description(),
+                    spec.preloadLibrary(), spec.debianPackage(), versions.get(spec.name()), env));
+        }
+        return infos;
+    }
+
+    private static String describe(RebaseReport.RunRecord run) {
+        if (!run.ok()) {
+            return String.format("%-9s run %d FAILED: %s", run.allocator(), run.round(), run.failure());
+        }
+        return String.format("%-9s run %d: %8.2f M ops/s (%.2f s in child JVM)", run.allocator(), run.round(),
+                run.result().opsPerSec() / 1e6, run.wallNanos() / 1e9);
+    }
+
+    private static long eta(long startNanos, int done, int total) {
+        long elapsed = System.nanoTime() - startNanos;
+        return done == 0 ? 0 : elapsed / done * (total - done);
+    }
+
+    private static Path tempLog() {
+        try {
+            return Files.createTempFile("hakbench-strace", ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary strace log: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temp file left behind is harmless
+        }
+    }
+
+    /** The newest earlier rebase in the results directory, if readable. */
+    record PreviousRebase(Path file, RebaseReport report) {
+        static PreviousRebase load(Path dir, List<String> warnings) {
+            List<Path> files = ResultFiles.list(dir, RebaseReport.KIND);
+            if (files.isEmpty()) {
+                return null;
+            }
+            Path newest = files.getFirst();
+            try {
+                return new PreviousRebase(newest, ResultFiles.load(newest, RebaseReport.class, RebaseReport.KIND, RebaseReport.SCHEMA));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                warnings.add("no drift: previous rebase unreadable: " + e.getMessage());
+                return null;
+            }
+        }
+
+        Optional<RebaseReport.AllocatorSummary> summary(String allocator) {
+            return report.summary(allocator);
+        }
+    }
+}
