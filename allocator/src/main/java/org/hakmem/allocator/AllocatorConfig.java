@@ -30,6 +30,8 @@ import java.util.function.Function;
  * @param lean              HAKMEM_SS_MEM_LEAN: 1 releases empty superslabs and skips prewarm; 0 (FAST) keeps them
  * @param leanDecommit      HAKMEM_SS_MEM_LEAN_DECOMMIT: what LEAN does to the superslabs it keeps
  * @param leanTargetMiB     HAKMEM_SS_MEM_LEAN_TARGET_MB: LEAN unmaps empty superslabs while more than this is mapped
+ * @param leanDelayMillis   HAKMEM_SS_MEM_LEAN_DELAY_MS: how long LEAN lets an empty superslab wait (reusable
+ *                          at no cost) before unmapping or decommitting it
  * @param tinyProfile       HAKMEM_TINY_PROFILE: the route table's profile
  * @param osStats           HAKMEM_SS_OS_STATS: print the [SS_OS_STATS] line at exit (default instance)
  * @param prewarmSuperslabs HAKMEM_SS_PREWARM: superslabs mapped and pre-faulted at start in FAST mode
@@ -38,7 +40,7 @@ import java.util.function.Function;
  * @param tinyCacheBlocks   HAKMEM_TINY_CACHE_BLOCKS: at most this many blocks per bin in a thread cache
  */
 public record AllocatorConfig(String profile, boolean lean, Decommit leanDecommit, long leanTargetMiB,
-                              TinyProfile tinyProfile, boolean osStats, int prewarmSuperslabs, boolean checked,
+                              long leanDelayMillis, TinyProfile tinyProfile, boolean osStats, int prewarmSuperslabs, boolean checked,
                               int tinyCacheBlocks) {
 
     public static final String DEFAULT_PROFILE = "MIXED_TINYV3_C7_SAFE";
@@ -75,6 +77,7 @@ public record AllocatorConfig(String profile, boolean lean, Decommit leanDecommi
         knob("HAKMEM_SS_MEM_LEAN", "0", AllocatorConfig::parseFlag);
         knob("HAKMEM_SS_MEM_LEAN_DECOMMIT", "FREE", v -> parseEnum(Decommit.class, v));
         knob("HAKMEM_SS_MEM_LEAN_TARGET_MB", "0", v -> parseLong(v, 0, 1L << 30));
+        knob("HAKMEM_SS_MEM_LEAN_DELAY_MS", "10", v -> parseLong(v, 0, 60_000));
         knob("HAKMEM_TINY_PROFILE", "conservative", v -> parseEnum(TinyProfile.class, v));
         knob("HAKMEM_SS_OS_STATS", "0", AllocatorConfig::parseFlag);
         knob("HAKMEM_SS_PREWARM", "1", v -> (int) parseLong(v, 0, 64));
@@ -96,6 +99,9 @@ public record AllocatorConfig(String profile, boolean lean, Decommit leanDecommi
         }
         if (leanTargetMiB < 0) {
             throw new IllegalArgumentException("leanTargetMiB=" + leanTargetMiB + ": must be >= 0");
+        }
+        if (leanDelayMillis < 0) {
+            throw new IllegalArgumentException("leanDelayMillis=" + leanDelayMillis + ": must be >= 0");
         }
         if (prewarmSuperslabs < 0 || prewarmSuperslabs > 64) {
             throw new IllegalArgumentException("prewarmSuperslabs=" + prewarmSuperslabs + ": must be in 0..64");
@@ -143,6 +149,7 @@ public record AllocatorConfig(String profile, boolean lean, Decommit leanDecommi
                 (Boolean) values.get("HAKMEM_SS_MEM_LEAN"),
                 (Decommit) values.get("HAKMEM_SS_MEM_LEAN_DECOMMIT"),
                 (Long) values.get("HAKMEM_SS_MEM_LEAN_TARGET_MB"),
+                (Long) values.get("HAKMEM_SS_MEM_LEAN_DELAY_MS"),
                 (TinyProfile) values.get("HAKMEM_TINY_PROFILE"),
                 (Boolean) values.get("HAKMEM_SS_OS_STATS"),
                 (Integer) values.get("HAKMEM_SS_PREWARM"),
@@ -167,6 +174,7 @@ public record AllocatorConfig(String profile, boolean lean, Decommit leanDecommi
         m.put("HAKMEM_SS_MEM_LEAN", lean ? "1" : "0");
         m.put("HAKMEM_SS_MEM_LEAN_DECOMMIT", leanDecommit.name());
         m.put("HAKMEM_SS_MEM_LEAN_TARGET_MB", Long.toString(leanTargetMiB));
+        m.put("HAKMEM_SS_MEM_LEAN_DELAY_MS", Long.toString(leanDelayMillis));
         m.put("HAKMEM_TINY_PROFILE", tinyProfile.name().toLowerCase(Locale.ROOT));
         m.put("HAKMEM_SS_OS_STATS", osStats ? "1" : "0");
         m.put("HAKMEM_SS_PREWARM", Integer.toString(prewarmSuperslabs));

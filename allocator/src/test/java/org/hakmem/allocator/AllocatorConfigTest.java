@@ -23,6 +23,7 @@ class AllocatorConfigTest {
         assertFalse(c.lean());
         assertEquals(AllocatorConfig.Decommit.FREE, c.leanDecommit());
         assertEquals(0, c.leanTargetMiB());
+        assertEquals(10, c.leanDelayMillis());
         assertEquals(AllocatorConfig.TinyProfile.CONSERVATIVE, c.tinyProfile());
         assertFalse(c.osStats());
         assertEquals(1, c.prewarmSuperslabs());
@@ -56,6 +57,7 @@ class AllocatorConfigTest {
             "HAKMEM_SS_MEM_LEAN_DECOMMIT, dontneed, leanDecommit, DONTNEED",
             "HAKMEM_SS_MEM_LEAN_DECOMMIT, OFF, leanDecommit, OFF",
             "HAKMEM_SS_MEM_LEAN_TARGET_MB, 42, leanTargetMiB, 42",
+            "HAKMEM_SS_MEM_LEAN_DELAY_MS, 250, leanDelayMillis, 250",
             "HAKMEM_TINY_PROFILE, hot, tinyProfile, HOT",
             "HAKMEM_TINY_PROFILE, full, tinyProfile, FULL",
             "HAKMEM_SS_OS_STATS, 1, osStats, true",

@@ -82,6 +82,40 @@ class ReleasePolicyTest {
     }
 
     @Test
+    void leanWaitsOutItsDelayBeforeUnmappingAndReusesMeanwhileWithoutSyscalls() {
+        AllocatorConfig config = AllocatorConfig.fromEnvironment(java.util.Map.of(
+                "HAKMEM_SS_MEM_LEAN", "1", "HAKMEM_SS_MEM_LEAN_DELAY_MS", "60000"));
+        try (HakmemAllocator heap = Hakmem.create(config)) {
+            long[] blocks = burst(heap);
+            AllocatorStats full = heap.stats();
+            for (long b : blocks) {
+                heap.free(b);
+            }
+            AllocatorStats waiting = heap.stats();
+            assertEquals(full.munmapCalls(), waiting.munmapCalls(), "nothing unmapped before the delay");
+            long[] again = burst(heap);
+            // Every waiting superslab is reused; only a DRAINING one (it holds the slab of the blocks
+            // still cached) takes no new slabs, so exactly that many are mapped anew.
+            assertEquals(full.bytesMapped() + waiting.drainingSuperslabs() * SUPERSLAB, heap.stats().bytesMapped(),
+                    "the waiting superslabs are reused without a syscall: " + waiting);
+            freeAll(heap, again);   // collect() purges at once, delay or not
+            AllocatorStats purged = heap.stats();
+            assertEquals(0, purged.bytesMapped(), purged.toString());
+            assertEquals(full.bytesMapped() / SUPERSLAB + waiting.drainingSuperslabs(), purged.munmapCalls() - full.munmapCalls());
+        }
+        AllocatorConfig noDelay = config.with("HAKMEM_SS_MEM_LEAN_DELAY_MS", "0");
+        try (HakmemAllocator heap = Hakmem.create(noDelay)) {
+            long[] blocks = burst(heap);
+            AllocatorStats full = heap.stats();
+            for (long b : blocks) {
+                heap.free(b);
+            }
+            assertTrue(heap.stats().munmapCalls() - full.munmapCalls() >= full.liveSuperslabs() - 2,
+                    "with no delay, superslabs go as they empty: " + heap.stats());
+        }
+    }
+
+    @Test
     void largeBlocksAreMappedAndUnmappedOneCallEach() {
         try (HakmemAllocator heap = Hakmem.create(AllocatorConfig.defaults())) {
             AllocatorStats before = heap.stats();

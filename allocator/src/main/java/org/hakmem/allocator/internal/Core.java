@@ -52,7 +52,7 @@ public final class Core {
     public Core(AllocatorConfig config) {
         this.config = config;
         this.routes = new RouteTable(config.tinyProfile());
-        this.backend = new SuperSlabBackend(os, pageMap, new ReleasePolicy(config));
+        this.backend = new SuperSlabBackend(os, pageMap, new ReleasePolicy(config), config.lean(), config.leanDelayMillis());
         this.keepOneEmptySlab = !config.lean();
         this.pool = new SharedPool(backend, config.checked(), keepOneEmptySlab);
         this.large = new LargeAllocator(os);
@@ -220,10 +220,12 @@ public final class Core {
         caches.get().collect(false);
         reapDeadThreads();
         pool.releaseEmptySlabs();
+        backend.purge(true);
     }
 
     public AllocatorStats stats() {
         reapDeadThreads();
+        backend.purge(false);
         SuperSlabBackend.Snapshot s = backend.snapshot();
         long inUse = retiredBytesInUse.sum() + pool.bytesInUse() + large.bytesInUse();
         long cached = 0;

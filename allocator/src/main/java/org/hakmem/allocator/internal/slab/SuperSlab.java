@@ -20,6 +20,8 @@ public final class SuperSlab {
     Tier tier = Tier.FREE;
     /** Taken fresh (new or from the kept set) and not yet past 25%: still accepts slabs. */
     boolean filling;
+    /** When it became empty (LEAN waits out the delay from here). */
+    long emptySinceNanos;
     /** Whether the pages were handed back with madvise while kept (LEAN + DECOMMIT). */
     boolean decommitted;
 

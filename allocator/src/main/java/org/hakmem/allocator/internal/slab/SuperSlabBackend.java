@@ -12,6 +12,11 @@ import org.hakmem.allocator.internal.sizeclass.SizeClasses;
  * Hands out slabs carved from superslabs and takes them back. Slab traffic is the slow path (one
  * call per 64 KiB of blocks), so one lock guards the unit maps; every syscall (map, unmap,
  * madvise) is made outside that lock, so a purge never stalls other threads' slab traffic.
+ *
+ * <p>In LEAN mode an emptied superslab first waits in {@link #pending} for the purge delay: if a
+ * slab is needed meanwhile it is reused with no syscall at all, so a working set that breathes
+ * does not turn into mmap/munmap churn. Expired ones are purged in 2 MiB units on later slow-path
+ * calls (and at once by {@link #purge(boolean) purge(true)}, which {@code collect()} uses).
  */
 public final class SuperSlabBackend {
     private final OsLayer os;
@@ -23,14 +28,20 @@ public final class SuperSlabBackend {
     private final ArrayList<SuperSlab> active = new ArrayList<>();
     /** Empty superslabs the release policy kept mapped. Guarded by lock. */
     private final ArrayDeque<SuperSlab> kept = new ArrayDeque<>();
+    /** LEAN: empty superslabs waiting out the purge delay, oldest first. Guarded by lock. */
+    private final ArrayDeque<SuperSlab> pending = new ArrayDeque<>();
+    private final boolean lean;
+    private final long delayNanos;
     private long slabMetadataBytes;
     private long superslabsMapped;
     private long superslabsUnmapped;
 
-    public SuperSlabBackend(OsLayer os, PageMap pageMap, ReleasePolicy releasePolicy) {
+    public SuperSlabBackend(OsLayer os, PageMap pageMap, ReleasePolicy releasePolicy, boolean lean, long delayMillis) {
         this.os = os;
         this.pageMap = pageMap;
         this.releasePolicy = releasePolicy;
+        this.lean = lean;
+        this.delayNanos = delayMillis * 1_000_000L;
     }
 
     /** Units of 64 KiB a slab of this bin spans: room for at least 8 blocks. */
@@ -65,10 +76,12 @@ public final class SuperSlabBackend {
         try {
             SuperSlab ss = pickHot(units);
             if (ss == null) {
-                ss = kept.pollFirst();
-                if (ss != null) {
-                    ss.filling = true;
-                    active.add(ss);
+                // An empty one: the most recently emptied first (still resident), then a kept one.
+                SuperSlab empty = pending.isEmpty() ? kept.pollFirst() : pending.pollLast();
+                if (empty != null) {
+                    empty.filling = true;
+                    active.add(empty);
+                    ss = empty;
                 }
             }
             if (ss != null) {
@@ -77,6 +90,7 @@ public final class SuperSlabBackend {
         } finally {
             lock.unlock();
         }
+        purge(false);
         long base = os.map(SuperSlab.BYTES, SuperSlab.BYTES, false, false);
         lock.lock();
         try {
@@ -96,10 +110,9 @@ public final class SuperSlabBackend {
         }
     }
 
-    /** Takes back an empty slab; an emptied superslab goes to the release policy at once. */
+    /** Takes back an empty slab; an emptied superslab is kept (FAST) or waits out the purge delay (LEAN). */
     public void releaseSlab(Slab slab) {
         SuperSlab ss = slab.superslab;
-        ReleasePolicy.Decision decision;
         lock.lock();
         try {
             for (int u = slab.firstUnit; u < slab.firstUnit + slab.unitCount; u++) {
@@ -113,33 +126,66 @@ public final class SuperSlabBackend {
                 return;
             }
             active.remove(ss);
-            decision = releasePolicy.onEmpty(os.mappedBytes());
-            if (decision == ReleasePolicy.Decision.UNMAP) {
-                pageMap.remove(ss);
-                superslabsUnmapped++;
-            } else if (decision == ReleasePolicy.Decision.KEEP) {
+            if (!lean) {
                 kept.addFirst(ss);
                 return;
+            }
+            ss.emptySinceNanos = System.nanoTime();
+            pending.addLast(ss);
+        } finally {
+            lock.unlock();
+        }
+        purge(false);
+    }
+
+    /**
+     * Applies the release policy to the superslabs whose purge delay ran out (all of them when
+     * force is set): unmap while above the target, else keep, decommitted as configured.
+     */
+    public void purge(boolean force) {
+        java.util.List<SuperSlab> unmap = new java.util.ArrayList<>();
+        java.util.List<SuperSlab> decommit = new java.util.ArrayList<>();
+        java.util.List<ReleasePolicy.Decision> how = new java.util.ArrayList<>();
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            long mapped = os.mappedBytes();
+            while (!pending.isEmpty() && (force || now - pending.peekFirst().emptySinceNanos >= delayNanos)) {
+                SuperSlab ss = pending.pollFirst();
+                ReleasePolicy.Decision decision = releasePolicy.onEmpty(mapped);
+                switch (decision) {
+                    case UNMAP -> {
+                        pageMap.remove(ss);
+                        superslabsUnmapped++;
+                        mapped -= SuperSlab.BYTES;
+                        unmap.add(ss);
+                    }
+                    case KEEP -> kept.addFirst(ss);
+                    default -> {
+                        decommit.add(ss);
+                        how.add(decision);
+                    }
+                }
             }
         } finally {
             lock.unlock();
         }
-        // Outside the lock. The superslab is in neither list meanwhile, so nobody reuses it while
+        // Outside the lock. These superslabs are on no list meanwhile, so nobody reuses one while
         // its pages are being unmapped or purged.
-        switch (decision) {
-            case UNMAP -> os.unmap(ss.base, SuperSlab.BYTES);
-            case KEEP_DECOMMIT_FREE, KEEP_DECOMMIT_DONTNEED -> {
-                boolean purged = os.advise(ss.base, SuperSlab.BYTES,
-                        decision == ReleasePolicy.Decision.KEEP_DECOMMIT_FREE ? OsLayer.MADV_FREE : OsLayer.MADV_DONTNEED);
-                lock.lock();
-                try {
-                    ss.decommitted = purged;
-                    kept.addLast(ss);
-                } finally {
-                    lock.unlock();
-                }
+        for (SuperSlab ss : unmap) {
+            os.unmap(ss.base, SuperSlab.BYTES);
+        }
+        for (int i = 0; i < decommit.size(); i++) {
+            SuperSlab ss = decommit.get(i);
+            boolean purged = os.advise(ss.base, SuperSlab.BYTES,
+                    how.get(i) == ReleasePolicy.Decision.KEEP_DECOMMIT_FREE ? OsLayer.MADV_FREE : OsLayer.MADV_DONTNEED);
+            lock.lock();
+            try {
+                ss.decommitted = purged;
+                kept.addLast(ss);
+            } finally {
+                lock.unlock();
             }
-            default -> throw new AssertionError(decision);
         }
     }
 
@@ -208,8 +254,10 @@ public final class SuperSlabBackend {
         try {
             active.forEach(pageMap::remove);
             kept.forEach(pageMap::remove);
+            pending.forEach(pageMap::remove);
             active.clear();
             kept.clear();
+            pending.clear();
         } finally {
             lock.unlock();
         }
@@ -235,8 +283,8 @@ public final class SuperSlabBackend {
                 }
             }
             long metadata = slabMetadataBytes + pageMap.metadataBytes()
-                    + (active.size() + kept.size()) * (48L + 16L + 4L * SuperSlab.UNITS);
-            return new Snapshot(active.size(), kept.size(), perClass, tiers[Tier.HOT.ordinal()],
+                    + (active.size() + kept.size() + pending.size()) * (48L + 16L + 4L * SuperSlab.UNITS);
+            return new Snapshot(active.size(), kept.size() + pending.size(), perClass, tiers[Tier.HOT.ordinal()],
                     tiers[Tier.DRAINING.ordinal()], metadata, superslabsMapped, superslabsUnmapped);
         } finally {
             lock.unlock();
