@@ -28,7 +28,7 @@ public final class ScaleChild implements ChildMode<ScaleChildConfig, ScaleRunRes
         try (AllocatorAdapter adapter = adapterFor(Allocators.byName(config.allocator()))) {
             WorkloadOutcome outcome = Workloads.warmUpAndRun(adapter, config.spec());
             return new ScaleRunResult(adapter.name(), adapter.implementation(), config.spec().threads(), outcome.totalOps(),
-                    outcome.elapsedNanos(), outcome.opsPerSecond(), outcome.workerOps(), outcome.threadsStarted(),
+                    outcome.elapsedNanos(), outcome.opsPerSecond(), outcome.cpuNanos(), outcome.workerOps(), outcome.threadsStarted(),
                     ProcessMemory.peakRssKiB(), new TreeMap<>(adapter.effectiveConfig()));
         }
     }

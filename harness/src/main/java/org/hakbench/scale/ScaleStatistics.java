@@ -24,6 +24,7 @@ public final class ScaleStatistics {
 
     private static ScalePoint point(String allocator, int threads, List<ScaleRun> runs, ScalePoint base) {
         List<Double> ops = new ArrayList<>();
+        List<Double> opsPerCpu = new ArrayList<>();
         long peakRssKiB = 0;
         int failed = 0;
         for (ScaleRun run : runs) {
@@ -32,6 +33,9 @@ public final class ScaleStatistics {
             }
             if (run.ok()) {
                 ops.add(run.result().opsPerSecond());
+                if (run.result().opsPerCpuSecond() != null) {
+                    opsPerCpu.add(run.result().opsPerCpuSecond());
+                }
                 peakRssKiB = Math.max(peakRssKiB, run.result().peakRssKiB());
             } else {
                 failed++;
@@ -42,6 +46,7 @@ public final class ScaleStatistics {
         if (stats != null && base != null && base.measured() && base.opsPerSecond().median() > 0) {
             speedUp = stats.median() / base.opsPerSecond().median();
         }
-        return new ScalePoint(allocator, threads, ops.size(), failed, stats, speedUp, peakRssKiB);
+        SampleStats cpuStats = opsPerCpu.isEmpty() ? null : SampleStats.of(opsPerCpu);
+        return new ScalePoint(allocator, threads, ops.size(), failed, stats, cpuStats, speedUp, peakRssKiB);
     }
 }

@@ -44,7 +44,7 @@ final class CacheWorkload implements MultiThreadedWorkload {
             for (long n : touches) {
                 total += n;
             }
-            return new WorkloadOutcome(total, elapsed, touches, phase.threadsStarted());
+            return new WorkloadOutcome(total, elapsed, phase.cpuNanos(), touches, phase.threadsStarted());
         } finally {
             for (long p : given) {
                 if (p != 0) {

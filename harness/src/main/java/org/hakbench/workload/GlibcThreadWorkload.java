@@ -26,7 +26,7 @@ final class GlibcThreadWorkload implements MultiThreadedWorkload {
             for (long o : ops) {
                 total += o;
             }
-            return new WorkloadOutcome(total, elapsed, ops, phase.threadsStarted());
+            return new WorkloadOutcome(total, elapsed, phase.cpuNanos(), ops, phase.threadsStarted());
         } finally {
             for (RandomMixed loop : loops) {
                 loop.freeAll();

@@ -53,7 +53,7 @@ final class LarsonWorkload implements MultiThreadedWorkload {
                 sum += ops[a];
             }
             // The supervisors are not allocation workers: only generation threads count as started.
-            return new WorkloadOutcome(sum, elapsed, ops, phase.threadsStarted() - threads);
+            return new WorkloadOutcome(sum, elapsed, phase.cpuNanos(), ops, phase.threadsStarted() - threads);
         } finally {
             for (int k = 0; k < total; k++) {
                 if (blocks[k] != 0) {

@@ -1,5 +1,7 @@
 package org.hakbench.workload;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -24,6 +26,7 @@ final class TimedPhase {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong threadsStarted = new AtomicLong();
     private final AtomicLong lastFinishNanos = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong cpuNanos = new AtomicLong();
     private volatile long startNanos;
     private volatile boolean stop;
 
@@ -83,15 +86,27 @@ final class TimedPhase {
      */
     Thread startThread(String name, Runnable body) {
         Thread thread = Thread.ofPlatform().name(name).unstarted(() -> {
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            long cpuStart = cpu.getCurrentThreadCpuTime();
             try {
                 body.run();
             } catch (Throwable t) {
                 fail(t);
+            } finally {
+                cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
             }
         });
         threadsStarted.incrementAndGet();
         thread.start();
         return thread;
+    }
+
+    /**
+     * CPU time the phase's threads used, summed (-1 where the JVM cannot measure thread CPU time).
+     * Complete once {@link #run} has returned for workers, and once a started thread was joined.
+     */
+    long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported() ? cpuNanos.get() : -1;
     }
 
     long threadsStarted() {

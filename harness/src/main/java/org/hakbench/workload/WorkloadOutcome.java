@@ -7,10 +7,12 @@ import java.util.Arrays;
  *
  * @param totalOps       ops as the workload's file counts them
  * @param elapsedNanos   wall time of the timed phase
+ * @param cpuNanos       CPU time of all worker threads in the timed phase (-1 when unmeasurable); on a
+ *                       machine shared with other work, ops per CPU-second shows scaling that wall time hides
  * @param workerOps      per worker thread, the calls (or byte touches) it made; kept raw for imbalance checks
  * @param threadsStarted worker threads started in the timed phase (larson starts a new one per generation)
  */
-public record WorkloadOutcome(long totalOps, long elapsedNanos, long[] workerOps, long threadsStarted) {
+public record WorkloadOutcome(long totalOps, long elapsedNanos, long cpuNanos, long[] workerOps, long threadsStarted) {
     public WorkloadOutcome {
         if (elapsedNanos <= 0) {
             throw new IllegalArgumentException("elapsedNanos=" + elapsedNanos + " must be > 0");
@@ -22,6 +24,11 @@ public record WorkloadOutcome(long totalOps, long elapsedNanos, long[] workerOps
         return totalOps * 1e9 / elapsedNanos;
     }
 
+    /** Ops per second of worker CPU time, or NaN when CPU time is unknown. */
+    public double opsPerCpuSecond() {
+        return cpuNanos > 0 ? totalOps * 1e9 / cpuNanos : Double.NaN;
+    }
+
     @Override
     public long[] workerOps() {
         return workerOps.clone();
@@ -29,7 +36,7 @@ public record WorkloadOutcome(long totalOps, long elapsedNanos, long[] workerOps
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WorkloadOutcome w && w.totalOps == totalOps && w.elapsedNanos == elapsedNanos
+        return o instanceof WorkloadOutcome w && w.totalOps == totalOps && w.elapsedNanos == elapsedNanos && w.cpuNanos == cpuNanos
                 && Arrays.equals(w.workerOps, workerOps) && w.threadsStarted == threadsStarted;
     }
 
@@ -40,7 +47,7 @@ public record WorkloadOutcome(long totalOps, long elapsedNanos, long[] workerOps
 
     @Override
     public String toString() {
-        return "WorkloadOutcome[totalOps=" + totalOps + ", elapsedNanos=" + elapsedNanos + ", workerOps="
+        return "WorkloadOutcome[totalOps=" + totalOps + ", elapsedNanos=" + elapsedNanos + ", cpuNanos=" + cpuNanos + ", workerOps="
                 + Arrays.toString(workerOps) + ", threadsStarted=" + threadsStarted + "]";
     }
 }

@@ -56,7 +56,7 @@ final class XmallocWorkload implements MultiThreadedWorkload {
             for (int w = pairs; w < 2 * pairs; w++) {
                 frees += calls[w];
             }
-            return new WorkloadOutcome(2 * frees, elapsed, calls, phase.threadsStarted());
+            return new WorkloadOutcome(2 * frees, elapsed, phase.cpuNanos(), calls, phase.threadsStarted());
         } finally {
             freeBatches(allocator, full);
             freeBatches(allocator, unfinished);

@@ -93,6 +93,7 @@ class ScaleCommandTest {
             assertEquals(2L * r.threads() * 20_000, r.result().totalOps(), "larson counts 2 ops per step");
             assertEquals(r.threads() * 4L, r.result().threadsStarted(), "4 generations of 5000 steps per area");
             assertTrue(r.result().peakRssKiB() > 0);
+            assertTrue(r.result().cpuNanos() > 0, "worker CPU time is measured");
         }
         ScalePoint hakmemBase = result.points().getFirst();
         assertEquals("hakmem", hakmemBase.allocator());
@@ -122,6 +123,6 @@ class ScaleCommandTest {
         assertNull(failed.result());
         assertNotNull(failed.failure());
         assertTrue(failed.failure().startsWith("timed out"), failed.failure());
-        assertTrue(run.out().contains("| null | 1 | 0/1 | failed |"), run.out());
+        assertTrue(run.out().contains("| null | 1 | 0/1 | failed | - | - | - | - | - |"), run.out());
     }
 }

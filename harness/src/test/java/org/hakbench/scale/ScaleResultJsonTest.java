@@ -32,7 +32,7 @@ class ScaleResultJsonTest {
         long elapsed = 3_000_000_000L;
         long ops = Math.round(opsPerSecond * 3);
         return new ScaleRun(run, allocator, threads, new ScaleRunResult(allocator, "impl of " + allocator, threads, ops, elapsed,
-                opsPerSecond, new long[] {ops / 2, ops - ops / 2}, threads * 3L, rssKiB, new TreeMap<>(Map.of("K", "V"))), null);
+                opsPerSecond, 2 * elapsed, new long[] {ops / 2, ops - ops / 2}, threads * 3L, rssKiB, new TreeMap<>(Map.of("K", "V"))), null);
     }
 
     private static List<ScaleRun> runs() {
@@ -50,6 +50,7 @@ class ScaleResultJsonTest {
         assertEquals(19e6, hakmem2.opsPerSecond().median(), 1e-6);
         assertEquals(19e6 / 11e6, hakmem2.speedUp(), 1e-12);
         assertEquals(1600, hakmem2.peakRssKiB());
+        assertEquals(19e6 / 2, hakmem2.opsPerCpuSecond().median(), 1e-6, "workers used 2 CPU-seconds per wall second");
         ScalePoint mimalloc2 = points.get(3);
         assertEquals(1, mimalloc2.okRuns());
         assertEquals(1, mimalloc2.failedRuns());
