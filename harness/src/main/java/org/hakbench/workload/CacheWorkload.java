@@ -40,11 +40,7 @@ final class CacheWorkload implements MultiThreadedWorkload {
                 }
                 touches[t] = loop(allocator, spec, (byte) (31 * (t + 1)), phase);
             }, spec.durationMillis());
-            long total = 0;
-            for (long n : touches) {
-                total += n;
-            }
-            return new WorkloadOutcome(total, elapsed, phase.cpuNanos(), touches, phase.threadsStarted());
+            return WorkloadOutcome.summing(elapsed, phase.cpuNanos(), touches, phase.threadsStarted());
         } finally {
             for (long p : given) {
                 if (p != 0) {

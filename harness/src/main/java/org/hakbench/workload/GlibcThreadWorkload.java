@@ -22,11 +22,7 @@ final class GlibcThreadWorkload implements MultiThreadedWorkload {
         TimedPhase phase = new TimedPhase(spec.kind().cliName(), threads);
         try {
             long elapsed = phase.run(t -> () -> ops[t] = loop(loops[t], spec.stepBudget(), phase), spec.durationMillis());
-            long total = 0;
-            for (long o : ops) {
-                total += o;
-            }
-            return new WorkloadOutcome(total, elapsed, phase.cpuNanos(), ops, phase.threadsStarted());
+            return WorkloadOutcome.summing(elapsed, phase.cpuNanos(), ops, phase.threadsStarted());
         } finally {
             for (RandomMixed loop : loops) {
                 loop.freeAll();

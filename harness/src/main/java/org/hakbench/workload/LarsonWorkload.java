@@ -47,13 +47,11 @@ final class LarsonWorkload implements MultiThreadedWorkload {
             long elapsed = phase.run(a -> () -> supervise(allocator, spec, areas[a], blocks, sizes, tags, phase),
                     spec.durationMillis());
             long[] ops = new long[threads];
-            long sum = 0;
             for (int a = 0; a < threads; a++) {
                 ops[a] = areas[a].ops;
-                sum += ops[a];
             }
             // The supervisors are not allocation workers: only generation threads count as started.
-            return new WorkloadOutcome(sum, elapsed, phase.cpuNanos(), ops, phase.threadsStarted() - threads);
+            return WorkloadOutcome.summing(elapsed, phase.cpuNanos(), ops, phase.threadsStarted() - threads);
         } finally {
             for (int k = 0; k < total; k++) {
                 if (blocks[k] != 0) {

@@ -49,16 +49,16 @@ final class TimedPhase {
     long run(IntFunction<Runnable> body, long durationMillis) {
         for (int w = 0; w < workers; w++) {
             Runnable work = body.apply(w);
-            startThread(workloadName + "-worker-" + w, () -> {
+            start(workloadName + "-worker-" + w, () -> {
                 try {
                     startBarrier.await();
                     work.run();
                 } catch (InterruptedException | BrokenBarrierException e) {
                     fail(e);
-                } finally {
-                    lastFinishNanos.accumulateAndGet(System.nanoTime(), Math::max);
-                    finished.countDown();
                 }
+            }, () -> {
+                lastFinishNanos.accumulateAndGet(System.nanoTime(), Math::max);
+                finished.countDown();
             });
         }
         try {
@@ -85,6 +85,11 @@ final class TimedPhase {
      * generation. Platform threads, not virtual ones: allocators keep per-OS-thread caches.
      */
     Thread startThread(String name, Runnable body) {
+        return start(name, body, () -> { });
+    }
+
+    /** Starts a thread running body, then adds its CPU time, then runs {@code last} (so a latch sees the CPU time). */
+    private Thread start(String name, Runnable body, Runnable last) {
         Thread thread = Thread.ofPlatform().name(name).unstarted(() -> {
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             long cpuStart = cpu.getCurrentThreadCpuTime();
@@ -94,6 +99,7 @@ final class TimedPhase {
                 fail(t);
             } finally {
                 cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuStart);
+                last.run();
             }
         });
         threadsStarted.incrementAndGet();

@@ -20,6 +20,15 @@ public record WorkloadOutcome(long totalOps, long elapsedNanos, long cpuNanos, l
         workerOps = workerOps.clone();
     }
 
+    /** The outcome of a workload whose total is the sum of its workers' ops. */
+    static WorkloadOutcome summing(long elapsedNanos, long cpuNanos, long[] workerOps, long threadsStarted) {
+        long total = 0;
+        for (long ops : workerOps) {
+            total += ops;
+        }
+        return new WorkloadOutcome(total, elapsedNanos, cpuNanos, workerOps, threadsStarted);
+    }
+
     public double opsPerSecond() {
         return totalOps * 1e9 / elapsedNanos;
     }

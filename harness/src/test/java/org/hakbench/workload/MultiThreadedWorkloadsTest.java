@@ -68,6 +68,7 @@ class MultiThreadedWorkloadsTest {
         WorkloadOutcome outcome = Workloads.warmUpAndRun(adapter(allocator), spec);
         assertEquals(expectedOps(spec), outcome.totalOps(), outcome.toString());
         assertTrue(outcome.opsPerSecond() > 0);
+        assertTrue(outcome.cpuNanos() > 0, "every worker's CPU time is in before the phase ends: " + outcome);
         assertEquals(Hakmem.stats().bytesInUse(), inUseBefore, "blocks left live after the workload's clean-up");
         if (kind == WorkloadKind.LARSON) {
             long generationsPerArea = (spec.iters() + spec.param("generationSteps") - 1) / spec.param("generationSteps");
