@@ -18,7 +18,6 @@ import org.hakmem.allocator.internal.sizeclass.SizeClasses;
 import org.hakmem.allocator.internal.slab.PageMap;
 import org.hakmem.allocator.internal.slab.Slab;
 import org.hakmem.allocator.internal.slab.SlabOwner;
-import org.hakmem.allocator.internal.slab.SuperSlab;
 import org.hakmem.allocator.internal.slab.SuperSlabBackend;
 
 /**
@@ -41,6 +40,14 @@ public final class Core {
     private final long secret;
     private final boolean keepOneEmptySlab;
     private final ThreadLocal<ThreadCache> caches = ThreadLocal.withInitial(this::newCache);
+    /**
+     * The cache of the first thread to allocate (or of the next one after it ended), checked before
+     * the ThreadLocal: a single-threaded program never pays the ThreadLocal lookup. Plain field:
+     * a cache's {@code thread} is final, so a thread that reads someone else's (or a stale) cache
+     * here only falls back to the ThreadLocal. It is claimed, never fought over: a thread writes it
+     * only when it is empty or its owner ended, so threads do not ping-pong its cache line.
+     */
+    private ThreadCache claimedCache;
 
     /** Every live thread's cache; guarded by itself. Dead threads' caches are reaped lazily. */
     private final List<ThreadCache> threadCaches = new ArrayList<>();
@@ -64,7 +71,7 @@ public final class Core {
 
     public long malloc(long byteSize) {
         if (Long.compareUnsigned(byteSize, SizeClasses.MAX_TINY_BYTES) <= 0) {
-            final ThreadCache tc = caches.get();
+            final ThreadCache tc = currentCache();
             final int bin = SizeClasses.tinyBinOf(byteSize);
             final int c = tc.count[bin] - 1;
             if (c >= 0) {
@@ -92,25 +99,24 @@ public final class Core {
         if (address == 0) {
             return;
         }
-        final SuperSlab ss = pageMap.lookup(address);
-        if (ss != null) {
-            final Slab slab = ss.slabAt(address);
-            if (slab != null) {
-                final int index = slab.blockIndex(address);
-                if (index >= 0) {
-                    final SlabOwner owner = slab.owner;
-                    if (owner != null && owner.thread == Thread.currentThread()) {
-                        ((ThreadCache) owner).freeLocal(slab, index, address);
-                        return;
-                    }
-                    freeShared(slab, owner, index, address);
+        final Slab slab = pageMap.slabAt(address);
+        if (slab != null) {
+            final int index = slab.blockIndex(address);
+            if (index >= 0) {
+                final SlabOwner owner = slab.owner;
+                if (owner != null && owner.thread == Thread.currentThread()) {
+                    ((ThreadCache) owner).freeLocal(slab, index, address);
                     return;
                 }
-                throw interior(address);
+                freeShared(slab, owner, index, address);
+                return;
             }
-        } else if (large.free(address)) {
+            throw interior(address);
+        }
+        if (large.free(address)) {
             return;
-        } else if (large.isInterior(address)) {
+        }
+        if (large.isInterior(address)) {
             throw interior(address);
         }
         throw notOwned("free", address);
@@ -130,7 +136,24 @@ public final class Core {
         }
         NativeMemory.putLong(address + ThreadCache.KEY_OFFSET, keyed);
         slab.pushRemote(address);
-        caches.get().bytesInUse -= slab.blockBytes;
+        currentCache().bytesInUse -= slab.blockBytes;
+    }
+
+    /** The calling thread's cache: the claimed slot if it is ours, else the ThreadLocal (once). */
+    private ThreadCache currentCache() {
+        final ThreadCache claimed = claimedCache;
+        if (claimed != null && claimed.thread == Thread.currentThread()) {
+            return claimed;
+        }
+        return threadLocalCache(claimed);
+    }
+
+    private ThreadCache threadLocalCache(ThreadCache claimed) {
+        ThreadCache tc = caches.get();
+        if (claimed == null || !claimed.thread.isAlive()) {
+            claimedCache = tc;
+        }
+        return tc;
     }
 
     public long calloc(long count, long byteSize) {
@@ -172,27 +195,23 @@ public final class Core {
     }
 
     private long usableSizeChecked(String operation, long address) {
-        SuperSlab ss = pageMap.lookup(address);
-        if (ss != null) {
-            Slab slab = ss.slabAt(address);
-            if (slab != null) {
-                int index = slab.blockIndex(address);
-                if (index < 0) {
-                    throw interior(address);
-                }
-                if (NativeMemory.getLong(address + ThreadCache.KEY_OFFSET) == (secret ^ address) || slab.isFree(index)) {
-                    throw new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): block is not allocated (already freed?)");
-                }
-                return slab.blockBytes;
-            }
-        } else {
-            long bytes = large.usableSize(address);
-            if (bytes >= 0) {
-                return bytes;
-            }
-            if (large.isInterior(address)) {
+        Slab slab = pageMap.slabAt(address);
+        if (slab != null) {
+            int index = slab.blockIndex(address);
+            if (index < 0) {
                 throw interior(address);
             }
+            if (NativeMemory.getLong(address + ThreadCache.KEY_OFFSET) == (secret ^ address) || slab.isFree(index)) {
+                throw new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): block is not allocated (already freed?)");
+            }
+            return slab.blockBytes;
+        }
+        long bytes = large.usableSize(address);
+        if (bytes >= 0) {
+            return bytes;
+        }
+        if (large.isInterior(address)) {
+            throw interior(address);
         }
         throw notOwned(operation, address);
     }
@@ -217,7 +236,7 @@ public final class Core {
     /** Returns the calling thread's cached blocks, ended threads' caches and every empty slab (like mi_collect). */
     public void collect() {
         checkOpen();
-        caches.get().collect(false);
+        currentCache().collect(false);
         reapDeadThreads();
         pool.releaseEmptySlabs();
         backend.purge(true);
@@ -278,6 +297,7 @@ public final class Core {
             threadCaches.clear();
         }
         caches.remove();
+        claimedCache = null;
         backend.clear();
         large.clear();
         os.unmapAll();

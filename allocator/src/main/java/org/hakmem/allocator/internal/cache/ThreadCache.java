@@ -157,7 +157,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         final int c = count[bin];
         for (int i = 0; i < n; i++) {
             long a = stack[base + i];
-            Slab slab = pageMap.lookup(a).slabAt(a);
+            Slab slab = pageMap.slabAt(a);
             returnToSlab(slab, slab.blockIndex(a));
         }
         System.arraycopy(stack, base + n, stack, base, c - n);

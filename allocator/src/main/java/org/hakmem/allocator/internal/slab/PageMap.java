@@ -1,48 +1,59 @@
 package org.hakmem.allocator.internal.slab;
 
 /**
- * Address -> superslab in O(1) without hashing: a two-level radix table over 2 MiB units of the
- * 47-bit user address space (8192 x 8192 entries). A pointer hakmem never mapped finds null, so
- * foreign pointers are recognised before any of their memory is read.
+ * Address -> slab in O(1) without hashing: a two-level radix table over the 64 KiB units of the
+ * 47-bit user address space (8192 leaves of 2^18 entries, a leaf made when a superslab first lands
+ * in its 16 GiB). A pointer hakmem never mapped, or one into a unit no slab holds, finds null, so
+ * foreign pointers are recognised before any of their memory is read. Mapping straight to the slab
+ * (not the superslab) keeps {@code free} at three dependent loads.
  *
- * <p>Writers (mapping and unmapping superslabs) are serialised by the backend lock. Readers take no
- * lock: a block reaches another thread only through the program's own synchronisation, which
- * happens after its superslab was published here.
+ * <p>Writers (carving and releasing slabs) hold the backend lock. Readers take no lock: a block
+ * reaches another thread only through the program's own synchronisation, which happens after its
+ * slab was published here; and a slab is only removed when none of its blocks is live.
  */
 public final class PageMap {
-    private static final int LEAF_BITS = 13;
-    private static final int ROOT_LENGTH = 1 << (47 - SuperSlab.SHIFT - LEAF_BITS);
+    private static final int UNIT_SHIFT = SuperSlab.UNIT_SHIFT;
+    private static final int LEAF_BITS = 18;
+    private static final int ROOT_LENGTH = 1 << (47 - UNIT_SHIFT - LEAF_BITS);
+    private static final int LEAF_MASK = (1 << LEAF_BITS) - 1;
 
-    private final SuperSlab[][] root = new SuperSlab[ROOT_LENGTH][];
+    private final Slab[][] root = new Slab[ROOT_LENGTH][];
     private long leafBytes;
 
-    /** The superslab containing address, or null if hakmem did not map it. */
-    public SuperSlab lookup(long address) {
-        long unit = address >>> SuperSlab.SHIFT;
-        int hi = (int) (unit >>> LEAF_BITS);
-        if (Long.compareUnsigned(unit >>> LEAF_BITS, ROOT_LENGTH) >= 0) {
+    /** The slab holding address, or null if no live slab of this allocator covers it. */
+    public Slab slabAt(long address) {
+        final long unit = address >>> UNIT_SHIFT;
+        final long hi = unit >>> LEAF_BITS;
+        if (hi >= ROOT_LENGTH) {    // also every negative address: >>> made it huge
             return null;
         }
-        SuperSlab[] leaf = root[hi];
-        return leaf == null ? null : leaf[(int) unit & ((1 << LEAF_BITS) - 1)];
+        final Slab[] leaf = root[(int) hi];
+        return leaf == null ? null : leaf[(int) unit & LEAF_MASK];
     }
 
-    void put(SuperSlab superslab) {
-        long unit = superslab.base >>> SuperSlab.SHIFT;
-        int hi = (int) (unit >>> LEAF_BITS);
-        SuperSlab[] leaf = root[hi];
-        if (leaf == null) {
-            leaf = new SuperSlab[1 << LEAF_BITS];
-            leafBytes += 16L + 4L * leaf.length;
-            root[hi] = leaf;
+    void put(Slab slab) {
+        set(slab.base, slab.unitCount, slab);
+    }
+
+    void remove(Slab slab) {
+        set(slab.base, slab.unitCount, null);
+    }
+
+    private void set(long base, int units, Slab value) {
+        for (int u = 0; u < units; u++) {
+            long unit = (base >>> UNIT_SHIFT) + u;
+            int hi = (int) (unit >>> LEAF_BITS);
+            Slab[] leaf = root[hi];
+            if (leaf == null) {
+                if (value == null) {
+                    continue;
+                }
+                leaf = new Slab[1 << LEAF_BITS];
+                leafBytes += 16L + 4L * leaf.length;
+                root[hi] = leaf;
+            }
+            leaf[(int) unit & LEAF_MASK] = value;
         }
-        leaf[(int) unit & ((1 << LEAF_BITS) - 1)] = superslab;
-    }
-
-    void remove(SuperSlab superslab) {
-        long unit = superslab.base >>> SuperSlab.SHIFT;
-        SuperSlab[] leaf = root[(int) (unit >>> LEAF_BITS)];
-        leaf[(int) unit & ((1 << LEAF_BITS) - 1)] = null;
     }
 
     /** Java-heap bytes of the table itself (approximate: array headers and references). */

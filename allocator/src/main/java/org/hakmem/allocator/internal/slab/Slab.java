@@ -41,6 +41,8 @@ public final class Slab {
     public final int blockCount;
     final int firstUnit;
     final int unitCount;
+    /** blockCount * blockBytes: the bytes that hold blocks. */
+    private final long spanBytes;
     private final long magic;
 
     /** Bit i set: block i is free in this slab (not cached, not in use). Owner only. */
@@ -70,6 +72,7 @@ public final class Slab {
         this.bin = bin;
         this.blockBytes = blockBytes;
         this.blockCount = (int) (((long) unitCount << SuperSlab.UNIT_SHIFT) / blockBytes);
+        this.spanBytes = (long) blockCount * blockBytes;
         this.magic = ((1L << MAGIC_SHIFT) + blockBytes - 1) / blockBytes;
         this.freeBits = new long[(blockCount + 63) >>> 6];
         for (int i = 0; i < blockCount; i++) {
@@ -86,7 +89,7 @@ public final class Slab {
     /** Index of the block that starts exactly at address, or -1 for an interior or out-of-range address. */
     public int blockIndex(long address) {
         long offset = address - base;
-        if (offset < 0 || offset >= (long) blockCount * blockBytes) {
+        if (Long.compareUnsigned(offset, spanBytes) >= 0) {
             return -1;
         }
         int index = (int) ((offset * magic) >>> MAGIC_SHIFT);

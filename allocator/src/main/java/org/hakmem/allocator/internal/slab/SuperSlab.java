@@ -2,8 +2,7 @@ package org.hakmem.allocator.internal.slab;
 
 /**
  * A 2 MiB-aligned region of 32 units of 64 KiB; each slab takes one or more contiguous units and
- * serves one bin. Unit bookkeeping is guarded by the backend lock; {@link #slabs} is read without
- * a lock by {@code free}, which only needs the slab of a block the caller legitimately holds.
+ * serves one bin. Guarded by the backend lock; pointers find their slab through the {@link PageMap}.
  */
 public final class SuperSlab {
     public static final int SHIFT = 21;
@@ -27,11 +26,6 @@ public final class SuperSlab {
 
     SuperSlab(long base) {
         this.base = base;
-    }
-
-    /** The slab that covers address (which lies inside this superslab), or null. */
-    public Slab slabAt(long address) {
-        return slabs[(int) (address >>> UNIT_SHIFT) & (UNITS - 1)];
     }
 
     int usedUnitCount() {

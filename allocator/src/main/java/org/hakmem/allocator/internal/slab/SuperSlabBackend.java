@@ -118,6 +118,7 @@ public final class SuperSlabBackend {
             for (int u = slab.firstUnit; u < slab.firstUnit + slab.unitCount; u++) {
                 ss.slabs[u] = null;
             }
+            pageMap.remove(slab);
             ss.usedUnits &= ~(mask(slab.unitCount) << slab.firstUnit);
             slab.owner = null;
             slabMetadataBytes -= slab.metadataBytes();
@@ -155,7 +156,6 @@ public final class SuperSlabBackend {
                 ReleasePolicy.Decision decision = releasePolicy.onEmpty(mapped);
                 switch (decision) {
                     case UNMAP -> {
-                        pageMap.remove(ss);
                         superslabsUnmapped++;
                         mapped -= SuperSlab.BYTES;
                         unmap.add(ss);
@@ -226,7 +226,6 @@ public final class SuperSlabBackend {
     private SuperSlab register(long base) {
         SuperSlab ss = new SuperSlab(base);
         ss.filling = true;
-        pageMap.put(ss);
         superslabsMapped++;
         return ss;
     }
@@ -237,6 +236,7 @@ public final class SuperSlabBackend {
         for (int u = first; u < first + units; u++) {
             ss.slabs[u] = slab;
         }
+        pageMap.put(slab);
         ss.usedUnits |= mask(units) << first;
         retier(ss);
         ss.decommitted = false;
@@ -252,9 +252,13 @@ public final class SuperSlabBackend {
     public void clear() {
         lock.lock();
         try {
-            active.forEach(pageMap::remove);
-            kept.forEach(pageMap::remove);
-            pending.forEach(pageMap::remove);
+            for (SuperSlab ss : active) {
+                for (Slab slab : ss.slabs) {
+                    if (slab != null) {
+                        pageMap.remove(slab);
+                    }
+                }
+            }
             active.clear();
             kept.clear();
             pending.clear();
