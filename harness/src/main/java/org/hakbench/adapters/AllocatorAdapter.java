@@ -8,6 +8,10 @@ import org.hakbench.results.OsCallCounts;
  * One allocator under test, seen as C sees it: {@code malloc} returns an address, {@code free} takes
  * it back. Workloads write to returned memory only through {@code org.hakbench.nativeaccess}.
  *
+ * <p>Threads: hakmem, glibc and the preloaded competitors are thread-safe (one adapter may serve
+ * every thread); netty (its handle table) and null (its call counter) are not: use one adapter per
+ * thread, see {@link #threadSafe()}.
+ *
  * <p>Exactly one implementation is loaded in a measuring child JVM, so the JIT sees every call
  * site as monomorphic and inlines it; keep implementations final and their methods small.
  */
@@ -37,6 +41,9 @@ public interface AllocatorAdapter extends AutoCloseable {
 
     /** What actually answers the calls, e.g. the library file that {@code malloc} resolved to. */
     String implementation();
+
+    /** Whether one instance may be called from several threads at once. */
+    boolean threadSafe();
 
     /** Releases the adapter's own resources; allocations still live are the caller's leak. */
     @Override

@@ -13,7 +13,12 @@ import java.util.stream.Collectors;
  */
 public final class Allocators {
 
-    private static final String LIB_DIR = "/usr/lib/x86_64-linux-gnu/";
+    /** Environment variable naming the directory of the competitor .so files (another multiarch triplet, a local build). */
+    public static final String LIBRARY_DIR_VARIABLE = "HAKBENCH_LIBRARY_DIR";
+    /** Where Debian's packages put them on amd64. */
+    public static final String DEFAULT_LIBRARY_DIR = "/usr/lib/x86_64-linux-gnu";
+
+    private static final String LIB_DIR = System.getenv().getOrDefault(LIBRARY_DIR_VARIABLE, DEFAULT_LIBRARY_DIR) + "/";
 
     private static final List<AllocatorSpec> ALL = List.of(
             new AllocatorSpec("hakmem", AllocatorKind.EMBEDDED_HAKMEM, null, null, null,

@@ -45,6 +45,11 @@ public final class HakmemAdapter implements AllocatorAdapter {
     }
 
     @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
+    @Override
     public String implementation() {
         return "org.hakmem.allocator.Hakmem static API, profile " + instance.config().profile();
     }

@@ -57,6 +57,11 @@ public final class NativeMallocAdapter implements AllocatorAdapter {
     }
 
     @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
+    @Override
     public String implementation() {
         return "malloc/free by FFM downcall (critical) resolved to " + library;
     }

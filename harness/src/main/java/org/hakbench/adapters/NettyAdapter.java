@@ -90,6 +90,11 @@ public final class NettyAdapter implements AllocatorAdapter {
     }
 
     @Override
+    public boolean threadSafe() {
+        return false;
+    }
+
+    @Override
     public String implementation() {
         io.netty.util.Version version = io.netty.util.Version.identify(NettyAdapter.class.getClassLoader()).get("netty-buffer");
         return "io.netty PooledByteBufAllocator(preferDirect) " + (version == null ? "" : version.artifactVersion())

@@ -32,6 +32,11 @@ public final class NullAdapter implements AllocatorAdapter {
     }
 
     @Override
+    public boolean threadSafe() {
+        return false;
+    }
+
+    @Override
     public String implementation() {
         return "bump pointer in a pre-touched " + REGION_BYTES + "-byte region, free is a no-op";
     }

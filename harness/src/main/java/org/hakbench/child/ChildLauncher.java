@@ -31,6 +31,42 @@ public final class ChildLauncher {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of(
             "-Xms256m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
+    /**
+     * Class-data sharing for child start-up: the first child writes a dynamic CDS archive of the
+     * classes it loaded (JDK, Jackson, hakbench), later children map it. Halves start-up CPU (about
+     * 0.7 s -> 0.35 s per child here) and touches only class loading, not the JIT-compiled loop. The
+     * JDK re-creates the archive when the class path or JDK changes, and unlinks the file before
+     * rewriting it, so a running child never sees it change. Only for class paths of jar files.
+     */
+    public static List<String> classDataSharingOptions(String javaExecutable, String classPath, List<String> jvmOptions) {
+        // A dynamic archive cannot hold classes from directories (a test class path): the JDK then
+        // fails the child at exit, so such class paths start without it.
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.endsWith(".jar") || !java.nio.file.Files.isRegularFile(Path.of(entry))) {
+                return List.of();
+            }
+        }
+        // The JDK checks the class path itself and re-creates a stale archive; the name only keeps
+        // apart what it cannot reconcile (another JDK, other JVM options).
+        String key = javaExecutable + "|" + Runtime.version() + "|" + jvmOptions;
+        String name = "hakbench-child-" + Integer.toHexString(key.hashCode()) + ".jsa";
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archiveDirectory().resolve(name));
+    }
+
+    /** Beside hakbench's jar or classes (harness/target/), so `mvn clean` removes it; else the temp dir. */
+    private static Path archiveDirectory() {
+        try {
+            Path codeSource = Path.of(ChildLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = codeSource.getParent();
+            if (dir != null && java.nio.file.Files.isWritable(dir)) {
+                return dir;
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through to the temp dir
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
     /** Environment variables never inherited by a child: they would change what is measured. */
     private static final List<String> STRIPPED_VARIABLES = List.of("LD_PRELOAD", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
 
@@ -45,6 +81,16 @@ public final class ChildLauncher {
                 System.getProperty("java.class.path"));
     }
 
+    /** The java executable children run on (this JVM's by default). */
+    public String javaExecutable() {
+        return javaExecutable;
+    }
+
+    /** The class path children run with (this JVM's by default). */
+    public String classPath() {
+        return classPath;
+    }
+
     public ChildLauncher(String javaExecutable, String classPath) {
         this.javaExecutable = javaExecutable;
         this.classPath = classPath;
@@ -56,6 +102,7 @@ public final class ChildLauncher {
         command.add(javaExecutable);
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(spec.jvmOptions());
+        command.addAll(classDataSharingOptions(javaExecutable, classPath, spec.jvmOptions()));
         command.add("-cp");
         command.add(classPath);
         command.add(ChildMain.class.getName());

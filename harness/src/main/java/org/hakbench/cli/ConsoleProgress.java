@@ -43,7 +43,7 @@ final class ConsoleProgress implements RebaseProgress {
     public void childDone(int done, int total, String line, long elapsedNanos, long etaNanos) {
         if (bar != null) {
             bar.stepTo(done);
-            bar.setExtraMessage(line);
+            bar.setExtraMessage(" " + shorten(line));
         } else {
             out.printf("[%d/%d %s elapsed, ETA %s] %s%n", done, total, clock(elapsedNanos), clock(etaNanos), line);
             out.flush();
@@ -62,6 +62,12 @@ final class ConsoleProgress implements RebaseProgress {
             bar.close();
             bar = null;
         }
+    }
+
+    /** The bar shares one terminal line with the message: keep the message short. */
+    private static String shorten(String line) {
+        String compact = line.replaceAll("\\s+", " ");
+        return compact.length() <= 40 ? compact : compact.substring(0, 39) + "…";
     }
 
     private static String clock(long nanos) {

@@ -8,6 +8,7 @@ import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildMode;
 import org.hakbench.child.ProcessMemory;
 import org.hakbench.nativeaccess.SyscallMarker;
+import org.hakbench.nativeaccess.ThreadCpuClock;
 import org.hakbench.results.OsCallCounts;
 import org.hakbench.workload.RandomMixed;
 
@@ -34,23 +35,28 @@ public final class RebaseChild implements ChildMode<RebaseRunSpec, RebaseRunResu
             OsCallCounts before = adapter.osCalls();
             long rssBefore = ProcessMemory.rssKiB();
             long uptime = uptimeMillis();
-            if (spec.markSyscalls()) {
-                SyscallMarker.mark();
-            }
+            long startupCpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+            // Clocks outside the markers: their first use links a downcall and allocates, which strace would
+            // otherwise count as the allocator's.
+            long cpuStart = ThreadCpuClock.nanos();
             long start = System.nanoTime();
-            loop.run(spec.iters());
-            long elapsed = System.nanoTime() - start;
             if (spec.markSyscalls()) {
                 SyscallMarker.mark();
             }
+            loop.run(spec.iters());
+            if (spec.markSyscalls()) {
+                SyscallMarker.mark();
+            }
+            long elapsed = System.nanoTime() - start;
+            long cpu = ThreadCpuClock.nanos() - cpuStart;
             long peak = ProcessMemory.peakRssKiB();
             OsCallCounts osCalls = delta(before, adapter.osCalls());
             long mallocs = loop.mallocCalls();
             long frees = loop.freeCalls();
             loop.freeAll();
             return new RebaseRunResult(spec.allocator(), adapter.implementation(), adapter.effectiveConfig(),
-                    spec.iters(), spec.warmupIters(), warmupNanos, elapsed, spec.iters() * 1e9 / elapsed,
-                    mallocs, frees, rssBefore, peak, osCalls, uptime);
+                    spec.iters(), spec.warmupIters(), warmupNanos, elapsed, spec.iters() * 1e9 / elapsed, cpu, spec.iters() * 1e9 / cpu,
+                    mallocs, frees, rssBefore, peak, osCalls, uptime, startupCpu);
         }
     }
 

@@ -57,26 +57,33 @@ public record RebaseReport(int schema, String kind, Instant createdAt, MachineFi
      * @param stderrTail stderr tail of a failed child (null when ok)
      * @param wallNanos  whole child lifetime, JVM start-up included
      * @param result     what the child measured, or null when it failed
+     * @param straced    OS calls strace counted on the loop thread (syscall counting runs only; null otherwise)
      */
     public record RunRecord(int index, int round, String allocator, boolean ok, String failure, String stderrTail,
-                            long wallNanos, RebaseRunResult result) {
+                            long wallNanos, RebaseRunResult result, OsCallCounts straced) {
+
+        RunRecord withStraced(OsCallCounts counts) {
+            return new RunRecord(index, round, allocator, ok, failure, stderrTail, wallNanos, result, counts);
+        }
     }
 
     /**
      * Derived statistics of one allocator over its successful timed runs.
      *
-     * @param opsPerSec      statistics of ops/s
+     * @param opsPerSec      statistics of ops/s (wall clock: what the seeds quote)
+     * @param opsPerCpuSec   statistics of ops per CPU second of the loop thread (steadier on a busy machine)
      * @param nsPerOp        1e9 / mean ops/s
      * @param netNsPerOp     nsPerOp minus the null allocator's (null when null was not measured)
      * @param vsReference    mean ops/s / the reference's mean ops/s (1.0 = as fast)
      * @param outliers       modified z-scores of ops/s per successful run, in run order (flagged, kept)
      * @param firstRunSlow   the first run was the slowest by a clear margin (warm-up effect)
-     * @param osCalls        OS calls of one timed loop (hakmem: mean-free first run's counters; others: strace run)
+     * @param osCalls        OS calls of one timed loop (hakmem: its own counters in the first successful run, cross-checked
+     *                       against its strace run; others: the strace counting run)
      * @param syscallsPerOp  osCalls.total() / iters, null when unknown
      * @param peakRssKiB     statistics of the child's VmHWM
      * @param drift          change of mean ops/s against the previous rebase, null when there is none
      */
-    public record AllocatorSummary(String allocator, int okRuns, int failedRuns, SampleStats opsPerSec,
+    public record AllocatorSummary(String allocator, int okRuns, int failedRuns, SampleStats opsPerSec, SampleStats opsPerCpuSec,
                                    double nsPerOp, Double netNsPerOp, Double vsReference, Outliers outliers,
                                    boolean firstRunSlow, OsCallCounts osCalls, Double syscallsPerOp,
                                    SampleStats peakRssKiB, Drift drift) {

@@ -155,12 +155,12 @@ public final class RebaseRunner {
         List<String> warnings = new ArrayList<>();
         PreviousRebase previous = PreviousRebase.load(config.resultsDir(), warnings);
         String strace = config.countSyscalls() ? StraceCounter.unavailableReason() : "disabled (--no-syscalls)";
-        List<AllocatorSpec> counted = strace == null
-                ? plan.allocators().stream().filter(s -> s.kind() != AllocatorKind.EMBEDDED_HAKMEM).toList() : List.of();
+        // hakmem is traced too, as a cross-check of its own counters (see RebaseStatistics).
+        List<AllocatorSpec> counted = strace == null ? plan.allocators() : List.of();
         int total = config.runs() * plan.allocators().size() + counted.size();
         progress.start(total);
 
-        Instant createdAt = clock.instant();
+        Instant createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         MachineFingerprint machine = MachineFingerprint.capture();
         if (previous != null && !previous.report().machine().id().equals(machine.id())) {
             warnings.add("drift: previous rebase " + previous.file().getFileName() + " is from machine " + previous.report().machine().id()
@@ -178,19 +178,20 @@ public final class RebaseRunner {
             }
         }
         List<RebaseReport.RunRecord> syscallRuns = new ArrayList<>();
-        Map<String, OsCallCounts> straced = new LinkedHashMap<>();
+        Map<String, RebaseReport.RunRecord> countingRuns = new LinkedHashMap<>();
         for (AllocatorSpec spec : counted) {
             Path log = tempLog();
             RebaseReport.RunRecord run = runChild(config, spec, syscallRuns.size() + 1, 1, StraceCounter.prefix(log), true);
-            syscallRuns.add(run);
-            straced.put(spec.name(), run.ok() ? StraceCounter.count(log) : OsCallCounts.unknown("strace counting run failed: " + run.failure()));
+            OsCallCounts traced = run.ok() ? StraceCounter.count(log) : OsCallCounts.unknown("strace counting run failed: " + run.failure());
+            countingRuns.put(spec.name(), run.withStraced(traced));
+            syscallRuns.add(countingRuns.get(spec.name()));
             deleteQuietly(log);
             done++;
-            progress.childDone(done, total, "syscall count " + spec.name() + ": " + straced.get(spec.name()).total() + " calls",
+            progress.childDone(done, total, "syscall count " + spec.name() + ": " + traced.total() + " calls",
                     System.nanoTime() - startNanos, eta(startNanos, done, total));
         }
 
-        List<RebaseReport.AllocatorSummary> summaries = RebaseStatistics.summarize(plan, runs, straced,
+        List<RebaseReport.AllocatorSummary> summaries = RebaseStatistics.summarize(plan, runs, countingRuns,
                 config.iters(), previous, warnings);
         RebaseReport report = new RebaseReport(RebaseReport.SCHEMA, RebaseReport.KIND, createdAt, machine,
                 settings(config, plan, strace), allocatorInfos(config, plan), plan.skipped(), runs, syscallRuns,
@@ -219,14 +220,14 @@ public final class RebaseRunner {
         if (outcome.ok()) {
             try {
                 return new RebaseReport.RunRecord(index, round, spec.name(), true, null, null, outcome.wallNanos(),
-                        outcome.result(RebaseRunResult.class));
+                        outcome.result(RebaseRunResult.class), null);
             } catch (IllegalArgumentException e) {
                 return new RebaseReport.RunRecord(index, round, spec.name(), false, e.getMessage(), outcome.stderrTail(),
-                        outcome.wallNanos(), null);
+                        outcome.wallNanos(), null, null);
             }
         }
         return new RebaseReport.RunRecord(index, round, spec.name(), false, outcome.failureReason(), outcome.stderrTail(),
-                outcome.wallNanos(), null);
+                outcome.wallNanos(), null, null);
     }
 
     /** HAKMEM_* for hakmem children only (profile + --env); every other child gets none. */
@@ -244,9 +245,17 @@ public final class RebaseRunner {
     private static RebaseReport.Settings settings(RebaseConfig config, Plan plan, String straceProblem) {
         return new RebaseReport.Settings(config.runs(), config.iters(), config.ws(), config.seed(), config.warmupIters(),
                 WARMUP_CHUNK_OPS, config.profile(), plan.reference(), config.timeout().toSeconds(),
-                ChildLauncher.DEFAULT_JVM_OPTIONS,
+                jvmOptions(),
                 straceProblem == null ? "hakmem: its own counters; others: " + String.join(" ", StraceCounter.prefix(Path.of("LOG")))
                         + " in one separate untimed run each" : "hakmem: its own counters; others: unknown (" + straceProblem + ")");
+    }
+
+    /** The children's JVM options as launched (heap, GC, class-data sharing). */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(ChildLauncher.DEFAULT_JVM_OPTIONS);
+        ChildLauncher launcher = new ChildLauncher();
+        options.addAll(ChildLauncher.classDataSharingOptions(launcher.javaExecutable(), launcher.classPath(), ChildLauncher.DEFAULT_JVM_OPTIONS));
+        return options;
     }
 
     private static List<RebaseReport.AllocatorInfo> allocatorInfos(RebaseConfig config, Plan plan) {

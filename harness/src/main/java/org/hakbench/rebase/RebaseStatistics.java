@@ -18,7 +18,7 @@ final class RebaseStatistics {
     }
 
     static List<RebaseReport.AllocatorSummary> summarize(RebaseRunner.Plan plan, List<RebaseReport.RunRecord> runs,
-                                                         Map<String, OsCallCounts> straced, long iters,
+                                                         Map<String, RebaseReport.RunRecord> countingRuns, long iters,
                                                          RebaseRunner.PreviousRebase previous, List<String> warnings) {
         Double nullNsPerOp = null;
         Double referenceMean = null;
@@ -58,21 +58,40 @@ final class RebaseStatistics {
             if (firstSlow) {
                 warnings.add(p.spec.name() + ": the first run is the slowest by a clear margin; consider a longer --warmup");
             }
-            OsCallCounts osCalls = p.spec.kind() == AllocatorKind.EMBEDDED_HAKMEM
-                    ? p.ok.getFirst().result().osCalls()
-                    : straced.getOrDefault(p.spec.name(), OsCallCounts.unknown("no strace counting run"));
+            RebaseReport.RunRecord counting = countingRuns.get(p.spec.name());
+            OsCallCounts traced = counting == null ? OsCallCounts.unknown("no strace counting run") : counting.straced();
+            OsCallCounts osCalls = traced;
+            if (p.spec.kind() == AllocatorKind.EMBEDDED_HAKMEM) {
+                osCalls = p.ok.getFirst().result().osCalls();
+                checkCounters(p.spec.name(), counting, warnings);
+            }
             Double perOp = osCalls != null && osCalls.known() ? (double) osCalls.total() / iters : null;
             SampleStats rss = SampleStats.of(p.ok.stream().mapToDouble(r -> r.result().peakRssKiB()).toArray());
             Drift drift = null;
             if (previous != null) {
                 drift = previous.summary(p.spec.name()).map(prev -> Drift.between(prev.opsPerSec(), p.stats)).orElse(null);
             }
-            summaries.add(new RebaseReport.AllocatorSummary(p.spec.name(), p.ok.size(), p.failed, p.stats, p.nsPerOp,
+            SampleStats cpu = SampleStats.of(p.ok.stream().mapToDouble(r -> r.result().opsPerCpuSec()).toArray());
+            summaries.add(new RebaseReport.AllocatorSummary(p.spec.name(), p.ok.size(), p.failed, p.stats, cpu, p.nsPerOp,
                     nullNsPerOp == null ? null : p.nsPerOp - nullNsPerOp,
                     referenceMean == null ? null : p.stats.mean() / referenceMean,
                     outliers, firstSlow, osCalls, perOp, rss, drift));
         }
         return summaries;
+    }
+
+    /** Same run, two witnesses: the allocator's own counters must equal what strace saw on the loop thread. */
+    private static void checkCounters(String allocator, RebaseReport.RunRecord counting, List<String> warnings) {
+        if (counting == null || !counting.ok() || !counting.straced().known()) {
+            return;
+        }
+        long own = counting.result().osCalls().total();
+        long seen = counting.straced().total();
+        if (own != seen) {
+            warnings.add(allocator + ": in the strace counting run its own counters report " + own
+                    + " OS calls in the loop, strace saw " + seen + " on the loop thread (the JVM's own mmaps, e.g. class"
+                    + " loading in a cold loop, count in strace only; a longer --warmup removes those)");
+        }
     }
 
     private record Partial(AllocatorSpec spec, List<RebaseReport.RunRecord> ok, int failed, double[] opsPerSec,

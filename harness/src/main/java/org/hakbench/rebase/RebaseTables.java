@@ -57,16 +57,17 @@ public final class RebaseTables {
         }
 
         md.append("\n## Details\n\n");
-        md.append("| Allocator | Min | Max | 95% CI of mean (M ops/s) | ns/op | net ns/op | syscalls/op | OS calls mmap/munmap/madvise/brk/mremap | peak RSS (MiB) | runs ok | failed | outliers |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+        md.append("| Allocator | Min | Max | 95% CI of mean (M ops/s) | Mean per CPU s (M ops) | ns/op | net ns/op | syscalls/op | OS calls mmap/munmap/madvise/brk/mremap | peak RSS (MiB) | runs ok | failed | outliers |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
         for (RebaseReport.AllocatorSummary s : report.summaries()) {
             SampleStats o = s.opsPerSec();
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s | %.2f | %s | %s | %s | %.1f | %d | %d | %d |%n",
-                    s.allocator(), o.min() / 1e6, o.max() / 1e6, ci(o), s.nsPerOp(), fixed(s.netNsPerOp()),
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s | %.2f | %.2f | %s | %s | %s | %.1f | %d | %d | %d |%n",
+                    s.allocator(), o.min() / 1e6, o.max() / 1e6, ci(o), s.opsPerCpuSec().mean() / 1e6, s.nsPerOp(), fixed(s.netNsPerOp()),
                     perOp(s.syscallsPerOp()), calls(s.osCalls()), s.peakRssKiB().max() / 1024, s.okRuns(), s.failedRuns(),
                     s.outliers().count()));
         }
-        md.append("\nnet ns/op = ns/op minus the null allocator's (the loop's own cost). Syscalls: ").append(c.syscallCounting()).append(".\n");
+        md.append("\nnet ns/op = ns/op minus the null allocator's (the loop's own cost). Per CPU s: iterations per CPU second"
+                + " of the loop thread, which leaves out time spent waiting for a core on a busy machine. Syscalls: ").append(c.syscallCounting()).append(".\n");
 
         md.append("\n## Environment Drift Analysis\n\n");
         if (report.previousRebase() == null) {

@@ -66,9 +66,21 @@ public record MachineFingerprint(String cpuModel, int cores, String kernel, Stri
                 repositoryDir == null ? null : readGitCommit(repositoryDir));
     }
 
-    /** Fingerprints this machine with the git commit of the working directory. */
+    /**
+     * Fingerprints this machine with the git commit of the hakbench checkout it runs from (found from
+     * the location of its jar or classes, so the working directory does not matter).
+     */
     public static MachineFingerprint capture() {
-        return capture(Path.of("").toAbsolutePath());
+        return capture(codeDirectory());
+    }
+
+    private static Path codeDirectory() {
+        try {
+            Path code = Path.of(MachineFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isDirectory(code) ? code : code.getParent();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of("").toAbsolutePath();
+        }
     }
 
     private static String readCpuModel() {

@@ -60,7 +60,7 @@ public final class RandomMixed {
         }
         final AllocatorAdapter a = adapter;
         final long[] table = slots;
-        final long ws = table.length;
+        final int ws = table.length;
         final long end = iteration + ops;
         long s = state;
         long mallocs = 0;
@@ -70,7 +70,9 @@ public final class RandomMixed {
             s ^= s << 25;
             s ^= s >>> 27;
             final long r = s * MULTIPLIER;
-            final int idx = (int) ((r >>> 32) % ws);   // r >>> 32 is non-negative: % is the unsigned modulo
+            // r >>> 32 < 2^32 and ws is an int: a 32-bit unsigned modulo gives WORKLOAD.md's (r >>> 32) mod ws
+            // exactly, with a 32-bit divide (the C twin does the same).
+            final int idx = Integer.remainderUnsigned((int) (r >>> 32), ws);
             final long p = table[idx];
             if (p != 0) {
                 a.free(p);

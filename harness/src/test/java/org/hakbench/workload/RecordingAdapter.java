@@ -45,6 +45,11 @@ final class RecordingAdapter implements AllocatorAdapter {
     }
 
     @Override
+    public boolean threadSafe() {
+        return false;
+    }
+
+    @Override
     public String implementation() {
         return "test recorder";
     }
