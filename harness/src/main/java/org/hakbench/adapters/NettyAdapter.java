@@ -91,7 +91,7 @@ public final class NettyAdapter implements AllocatorAdapter {
 
     @Override
     public boolean threadSafe() {
-        return false;
+        return shared != null;
     }
 
     @Override

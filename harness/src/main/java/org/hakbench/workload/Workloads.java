@@ -8,6 +8,7 @@ public final class Workloads {
     }
 
     public static WorkloadOutcome warmUpAndRun(AllocatorAdapter allocator, WorkloadSpec spec) {
+        checkThreadSafe(allocator);
         checkVerifiable(allocator, spec);
         MultiThreadedWorkload workload = spec.kind().newWorkload();
         if (spec.warmupIters() > 0) {
@@ -16,8 +17,23 @@ public final class Workloads {
         return workload.run(allocator, spec);
     }
 
+    /**
+     * Every workload calls one adapter from several threads. The null allocator is let through: its only
+     * shared state is a call counter whose lost updates change nothing but which offset it returns.
+     */
+    private static void checkThreadSafe(AllocatorAdapter allocator) {
+        if (!allocator.threadSafe() && !isNull(allocator)) {
+            throw new IllegalArgumentException("the " + allocator.name() + " adapter is not thread-safe; the multi-threaded"
+                    + " workloads need one (netty: NettyAdapter.forManyThreads())");
+        }
+    }
+
+    private static boolean isNull(AllocatorAdapter allocator) {
+        return allocator.name().equals("null");
+    }
+
     private static void checkVerifiable(AllocatorAdapter allocator, WorkloadSpec spec) {
-        if (spec.verify() && allocator.name().equals("null")) {
+        if (spec.verify() && isNull(allocator)) {
             throw new IllegalArgumentException("verify=true needs an allocator with disjoint blocks; the "
                     + allocator.name() + " allocator returns overlapping blocks by design");
         }

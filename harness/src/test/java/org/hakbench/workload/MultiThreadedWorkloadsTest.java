@@ -110,6 +110,13 @@ class MultiThreadedWorkloadsTest {
         assertTrue(e.getMessage().contains("null"), e.getMessage());
     }
 
+    @org.junit.jupiter.api.Test
+    void aSingleThreadedAdapterIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Workloads.warmUpAndRun(new NettyAdapter(), small(WorkloadKind.LARSON, false)));
+        assertTrue(e.getMessage().contains("not thread-safe"), e.getMessage());
+    }
+
     @ParameterizedTest
     @MethodSource("verifiableWorkloads")
     void durationModeStopsNearTheDuration(WorkloadKind kind) {

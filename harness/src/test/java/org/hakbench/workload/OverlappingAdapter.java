@@ -48,6 +48,11 @@ final class OverlappingAdapter implements AllocatorAdapter {
     }
 
     @Override
+    public boolean threadSafe() {
+        return true;
+    }
+
+    @Override
     public String implementation() {
         return "test: bump pointer that hands out every " + period + "th block twice";
     }
