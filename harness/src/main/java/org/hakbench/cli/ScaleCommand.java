@@ -11,6 +11,7 @@ import org.hakbench.adapters.AllocatorSpec;
 import org.hakbench.adapters.AllocatorUnavailableException;
 import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildLauncher;
+import org.hakbench.rebase.ProfileCheck;
 import org.hakbench.scale.ScaleConfig;
 import org.hakbench.scale.ScaleReport;
 import org.hakbench.scale.ScaleRunner;
@@ -69,6 +70,13 @@ public final class ScaleCommand implements Callable<Integer> {
             description = "Workload parameter, repeatable, e.g. --param ws=1000 (keys per workload in docs/workloads/).")
     Map<String, Long> params = new TreeMap<>();
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "hakmem profile, HAKMEM_PROFILE of hakmem runs (default: the allocator's, MIXED_TINYV3_C7_SAFE).")
+    String profile;
+
+    @Option(names = "--env", paramLabel = "HAKMEM_X=V", description = "Extra HAKMEM_* variable for hakmem runs; repeatable.")
+    Map<String, String> env = new TreeMap<>();
+
     @Option(names = "--verify", description = "Write a pattern into every block and check it before free (slower; for checking, not measuring).")
     boolean verify;
 
@@ -88,7 +96,8 @@ public final class ScaleCommand implements Callable<Integer> {
         try {
             config = new ScaleConfig(WorkloadKind.parse(workload), threads, chooseAllocators(err), runs, iters,
                     durationMillis(), warmupIters == null ? WorkloadKind.parse(workload).defaultWarmupIters() : warmupIters,
-                    seed, new TreeMap<>(params), verify, timeoutSeconds, resultsDir);
+                    seed, new TreeMap<>(params), verify, timeoutSeconds, resultsDir, profile, new TreeMap<>(env));
+            ProfileCheck.check(profile, env);
         } catch (IllegalArgumentException e) {
             return usageError(err, e.getMessage().startsWith("unknown workload") ? "--workload: " + e.getMessage() : e.getMessage());
         }

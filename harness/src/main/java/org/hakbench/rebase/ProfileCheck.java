@@ -6,8 +6,8 @@ import java.util.SortedMap;
 
 import org.hakmem.allocator.AllocatorConfig;
 
-/** Checks --profile and --env before any child starts, with the allocator's own parser. */
-final class ProfileCheck {
+/** Checks --profile and --env before any child starts, with the allocator's own parser (rebase and scale). */
+public final class ProfileCheck {
 
     private ProfileCheck() {
     }
@@ -16,7 +16,7 @@ final class ProfileCheck {
      * Validates the hakmem configuration the children will see; returns its effective knobs.
      * Unknown profile / variable or a bad value -> IllegalArgumentException naming the option.
      */
-    static SortedMap<String, String> check(String profile, Map<String, String> hakmemEnv) {
+    public static SortedMap<String, String> check(String profile, Map<String, String> hakmemEnv) {
         if (profile != null && !AllocatorConfig.builtInProfiles().contains(profile)) {
             throw new IllegalArgumentException("--profile=" + profile + ": unknown profile; known: "
                     + String.join(", ", AllocatorConfig.builtInProfiles()));

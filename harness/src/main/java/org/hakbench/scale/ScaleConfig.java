@@ -1,6 +1,7 @@
 package org.hakbench.scale;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -21,10 +22,12 @@ import org.hakbench.workload.WorkloadSpec;
  * @param warmupIters    steps per thread of the untimed warm-up in each child
  * @param params         workload parameters; the workload's defaults are merged in, so the record holds every one
  * @param timeoutSeconds a child that runs longer is killed and reported as a failed run
+ * @param profile        HAKMEM_PROFILE of hakmem children, or null for the allocator's default
+ * @param hakmemEnv      further HAKMEM_* variables of hakmem children (other children get none)
  */
 public record ScaleConfig(WorkloadKind workload, List<Integer> threads, List<String> allocators, int runs, long iters,
         long durationMillis, long warmupIters, long seed, SortedMap<String, Long> params, boolean verify,
-        long timeoutSeconds, String resultsDir) {
+        long timeoutSeconds, String resultsDir, String profile, SortedMap<String, String> hakmemEnv) {
 
     public ScaleConfig {
         if (workload == null) {
@@ -32,6 +35,7 @@ public record ScaleConfig(WorkloadKind workload, List<Integer> threads, List<Str
         }
         threads = List.copyOf(threads);
         allocators = List.copyOf(allocators);
+        hakmemEnv = new TreeMap<>(hakmemEnv == null ? Map.of() : hakmemEnv);
         SortedMap<String, Long> merged = new TreeMap<>(workload.defaults());
         merged.putAll(params);
         params = merged;
@@ -54,6 +58,15 @@ public record ScaleConfig(WorkloadKind workload, List<Integer> threads, List<Str
         if (verify && allocators.contains("null")) {
             throw new IllegalArgumentException("--verify: the null allocator returns overlapping blocks by design; leave it out of --allocators");
         }
+    }
+
+    /** HAKMEM_* of a hakmem child: the profile, then --env. */
+    public Map<String, String> hakmemChildEnvironment() {
+        Map<String, String> env = new TreeMap<>(hakmemEnv);
+        if (profile != null) {
+            env.put("HAKMEM_PROFILE", profile);
+        }
+        return env;
     }
 
     /** The workload run of one child at {@code threadCount} threads. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.hakbench.adapters.AllocatorKind;
 import org.hakbench.adapters.AllocatorSpec;
 import org.hakbench.adapters.AllocatorUnavailableException;
 import org.hakbench.adapters.Allocators;
@@ -102,6 +103,9 @@ public final class ScaleRunner {
                 Duration.ofSeconds(config.timeoutSeconds()));
         if (allocator.preloadLibrary() != null) {
             spec = spec.withPreload(allocator.preloadLibrary());
+        }
+        if (allocator.kind() == AllocatorKind.EMBEDDED_HAKMEM) {
+            spec = spec.withEnvironment(config.hakmemChildEnvironment());
         }
         ChildOutcome outcome = launcher.run(spec);
         if (!outcome.ok()) {

@@ -59,7 +59,9 @@ class ScaleCommandTest {
             "--workload larson --allocators glibc,glibc|--allocators",
             "--workload xmalloc --verify --allocators null|--verify",
             "--workload glibc-thread --verify --allocators glibc|verify",
-            "--workload larson --timeout 0 --allocators glibc|--timeout"})
+            "--workload larson --timeout 0 --allocators glibc|--timeout",
+            "--workload larson --profile NOPE --allocators hakmem|--profile=NOPE",
+            "--workload larson --env HAKMEM_NOPE=1 --allocators hakmem|HAKMEM_NOPE"})
     void badInputExitsTwoNamingTheProblem(String args, String expected) throws IOException {
         Run run = scale(args.split(" "));
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
@@ -83,7 +85,8 @@ class ScaleCommandTest {
     @Test
     void sweepWritesTableJsonAndPlot() throws IOException {
         Run run = scale("--workload", "larson", "--threads", "1,2", "--allocators", "hakmem,glibc,null", "--runs", "1",
-                "--iters", "20000", "--warmup", "0", "--param", "ws=200", "--param", "generationSteps=5000");
+                "--iters", "20000", "--warmup", "0", "--param", "ws=200", "--param", "generationSteps=5000",
+                "--profile", "MIXED_TINYV3_C7_BALANCED");
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("| hakmem | 2 | 1/0 |"), run.out());
         ScaleResult result = ResultFiles.latest(dir, ScaleResult.KIND, ScaleResult.class, ScaleResult.SCHEMA).orElseThrow();
@@ -98,8 +101,8 @@ class ScaleCommandTest {
         ScalePoint hakmemBase = result.points().getFirst();
         assertEquals("hakmem", hakmemBase.allocator());
         assertEquals(1.0, hakmemBase.speedUp());
-        assertTrue(result.runs().getFirst().result().effectiveConfig().containsKey("HAKMEM_PROFILE"),
-                result.runs().getFirst().result().effectiveConfig().toString());
+        assertEquals("MIXED_TINYV3_C7_BALANCED", result.runs().getFirst().result().effectiveConfig().get("HAKMEM_PROFILE"),
+                "the profile reaches the hakmem child: " + result.runs().getFirst().result().effectiveConfig());
         Path png = ResultFiles.sibling(ResultFiles.list(dir, ScaleResult.KIND).getFirst(), ".png");
         assertArrayEquals(PNG_MAGIC, Arrays.copyOf(Files.readAllBytes(png), 4));
     }

@@ -25,7 +25,8 @@ class ScaleResultJsonTest {
 
     private static ScaleConfig config() {
         return new ScaleConfig(WorkloadKind.LARSON, List.of(1, 2), List.of("hakmem", "mimalloc"), 2, 0, 3000, 1000, 42,
-                new TreeMap<>(Map.of("ws", 100L)), false, 600, "results");
+                new TreeMap<>(Map.of("ws", 100L)), false, 600, "results", "MIXED_TINYV3_C7_BALANCED",
+                new TreeMap<>(Map.of("HAKMEM_SS_OS_STATS", "1")));
     }
 
     private static ScaleRun ok(int run, String allocator, int threads, double opsPerSecond, long rssKiB) {
