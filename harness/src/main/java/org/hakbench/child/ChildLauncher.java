@@ -71,6 +71,8 @@ public final class ChildLauncher {
     private static final List<String> STRIPPED_VARIABLES = List.of("LD_PRELOAD", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
 
     private static final int STDERR_TAIL_LINES = 40;
+    /** Bounded so a runaway child cannot exhaust the parent; the result line is the last JSON line. */
+    private static final int STDOUT_TAIL_LINES = 10_000;
 
     private final String javaExecutable;
     private final String classPath;
@@ -133,7 +135,7 @@ public final class ChildLauncher {
             throw new UncheckedIOException("cannot start child JVM " + javaExecutable + ": " + e.getMessage(), e);
         }
         closeQuietly(process);
-        StreamTail stdout = StreamTail.start(process.getInputStream(), Integer.MAX_VALUE);
+        StreamTail stdout = StreamTail.start(process.getInputStream(), STDOUT_TAIL_LINES);
         StreamTail stderr = StreamTail.start(process.getErrorStream(), STDERR_TAIL_LINES);
         boolean finished;
         try {

@@ -23,6 +23,7 @@ import java.lang.invoke.MethodHandle;
  * around the call (malloc/free neither block for long nor call back into Java), so every competitor
  * gets its fastest call path. The same option is the cost paid by the Java allocators' peers.
  */
+@SuppressWarnings("restricted")   // this package is where the harness is allowed restricted FFM calls
 public final class NativeMalloc {
 
     private static final Linker LINKER = Linker.nativeLinker();

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
  * addresses (as a C benchmark holds pointers). Unchecked: the caller guarantees the address is
  * inside a live allocation; a wrong address crashes the JVM exactly as it would crash C.
  */
+@SuppressWarnings("restricted")   // this package is where the harness is allowed restricted FFM calls
 public final class NativeMemory {
 
     /** All of the address space, so an address is an offset; bounds checks reduce to {@code >= 0}. */

@@ -10,6 +10,7 @@ import java.lang.invoke.MethodHandle;
  * which the JVM itself does not make, so a parent tracing {@code -e trace=...,getppid} can count
  * only the calls between the first and last marker of the marking thread.
  */
+@SuppressWarnings("restricted")   // this package is where the harness is allowed restricted FFM calls
 public final class SyscallMarker {
 
     /** The system call used as marker; tracers must include it in their trace set. */

@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandle;
  * so "ops per CPU second" is the steadier figure when other processes compete. Cheaper at start-up
  * than the management beans.
  */
+@SuppressWarnings("restricted")   // this package is where the harness is allowed restricted FFM calls
 public final class ThreadCpuClock {
 
     private static final int CLOCK_THREAD_CPUTIME_ID = 3;   // Linux, <time.h>

@@ -193,8 +193,13 @@ public final class RebaseRunner {
 
         List<RebaseReport.AllocatorSummary> summaries = RebaseStatistics.summarize(plan, runs, countingRuns,
                 config.iters(), previous, warnings);
+        RebaseReport.Settings settings = settings(config, plan, strace);
+        if (previous != null && !sameWorkload(previous.report().settings(), settings)) {
+            warnings.add("drift: previous rebase " + previous.file().getFileName() + " ran another workload (iters, ws, seed,"
+                    + " warmup or profile differ): not like for like");
+        }
         RebaseReport report = new RebaseReport(RebaseReport.SCHEMA, RebaseReport.KIND, createdAt, machine,
-                settings(config, plan, strace), allocatorInfos(config, plan), plan.skipped(), runs, syscallRuns,
+                settings, allocatorInfos(config, plan), plan.skipped(), runs, syscallRuns,
                 summaries, warnings, previous == null ? null : previous.file().getFileName().toString());
         Path json = ResultFiles.newJsonFile(config.resultsDir(), RebaseReport.KIND, createdAt);
         Path markdown = ResultFiles.sibling(json, ".md");
@@ -248,6 +253,11 @@ public final class RebaseRunner {
                 jvmOptions(),
                 straceProblem == null ? "hakmem: its own counters; others: " + String.join(" ", StraceCounter.prefix(Path.of("LOG")))
                         + " in one separate untimed run each" : "hakmem: its own counters; others: unknown (" + straceProblem + ")");
+    }
+
+    private static boolean sameWorkload(RebaseReport.Settings a, RebaseReport.Settings b) {
+        return a.iters() == b.iters() && a.ws() == b.ws() && a.seed() == b.seed() && a.warmupIters() == b.warmupIters()
+                && java.util.Objects.equals(a.profile(), b.profile());
     }
 
     /** The children's JVM options as launched (heap, GC, class-data sharing). */

@@ -21,17 +21,19 @@ public final class RebaseTables {
     public static String console(RebaseReport report) {
         String ref = report.settings().reference();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-9s %9s %9s %8s %8s %7s %19s %7s %9s %9s %11s %9s %6s%n",
-                "allocator", "mean Mops", "median", "min", "max", "CV", "95% CI (M ops/s)", "ns/op", "net ns/op",
+        out.append(String.format(Locale.ROOT, "%-9s %9s %9s %8s %8s %7s %19s %9s %7s %9s %9s %11s %9s %6s%n",
+                "allocator", "mean Mops", "median", "min", "max", "CV", "95% CI (M ops/s)", "Mops/CPUs", "ns/op", "net ns/op",
                 "vs " + ref, "syscall/op", "peak MiB", "runs"));
         for (RebaseReport.AllocatorSummary s : report.summaries()) {
             SampleStats o = s.opsPerSec();
-            out.append(String.format(Locale.ROOT, "%-9s %9.2f %9.2f %8.2f %8.2f %7s %19s %7.2f %9s %9s %11s %9.1f %6s%n",
+            out.append(String.format(Locale.ROOT, "%-9s %9.2f %9.2f %8.2f %8.2f %7s %19s %9.2f %7.2f %9s %9s %11s %9.1f %6s%n",
                     s.allocator(), o.mean() / 1e6, o.median() / 1e6, o.min() / 1e6, o.max() / 1e6, percent(o.cv()),
-                    ci(o), s.nsPerOp(), fixed(s.netNsPerOp()), percent(s.vsReference()), perOp(s.syscallsPerOp()),
+                    ci(o), s.opsPerCpuSec().mean() / 1e6, s.nsPerOp(), fixed(s.netNsPerOp()), percent(s.vsReference()), perOp(s.syscallsPerOp()),
                     s.peakRssKiB().max() / 1024, s.okRuns() + (s.failedRuns() > 0 ? "+" + s.failedRuns() + "F" : "")));
         }
         failedOnly(report).forEach(name -> out.append(String.format("%-9s every run failed%n", name)));
+        out.append("Mops/CPUs: million iterations per CPU second of the loop thread (steady when the machine is busy).")
+                .append(System.lineSeparator());
         report.warnings().forEach(w -> out.append("warning: ").append(w).append(System.lineSeparator()));
         return out.toString();
     }

@@ -87,6 +87,8 @@ class RebaseEndToEndTest {
         assertEquals("MIXED_TINYV3_C7_BALANCED", second.report().runs().getFirst().result().effectiveConfig().get("HAKMEM_PROFILE"));
         assertEquals(Map.of("HAKMEM_PROFILE", "MIXED_TINYV3_C7_BALANCED"), second.report().allocators().getFirst().childEnvironment());
         assertEquals(first.jsonFile().getFileName().toString(), second.report().previousRebase());
+        assertTrue(second.report().warnings().stream().anyMatch(w -> w.contains("ran another workload")), "profile changed: "
+                + second.report().warnings());
         assertNotNull(second.report().summary("glibc").orElseThrow().drift());
         assertTrue(Files.readString(second.markdownFile()).contains("| glibc | "));
         assertEquals(List.of(second.jsonFile(), first.jsonFile()), ResultFiles.list(results, "rebase"));

@@ -61,9 +61,9 @@ public final class Core {
         this.routes = new RouteTable(config.tinyProfile());
         this.backend = new SuperSlabBackend(os, pageMap, new ReleasePolicy(config), config.lean(), config.leanDelayMillis());
         this.keepOneEmptySlab = !config.lean();
-        this.pool = new SharedPool(backend, config.checked(), keepOneEmptySlab);
-        this.large = new LargeAllocator(os);
         this.secret = new SecureRandom().nextLong() | 1L;
+        this.pool = new SharedPool(backend, config.checked(), keepOneEmptySlab, secret);
+        this.large = new LargeAllocator(os);
         if (!config.lean()) {
             backend.prewarm(config.prewarmSuperslabs());
         }
@@ -131,7 +131,7 @@ public final class Core {
             throw doubleFree(address);  // the slab was released: none of its blocks is live
         }
         final long keyed = secret ^ address;
-        if (NativeMemory.getLong(address + ThreadCache.KEY_OFFSET) == keyed || slab.isFree(index)) {
+        if (NativeMemory.getLong(address + ThreadCache.KEY_OFFSET) == keyed || index >= slab.carved) {
             throw doubleFree(address);
         }
         NativeMemory.putLong(address + ThreadCache.KEY_OFFSET, keyed);

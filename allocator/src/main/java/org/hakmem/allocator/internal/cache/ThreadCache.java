@@ -13,10 +13,11 @@ import org.hakmem.allocator.internal.slab.SlabList;
  * addresses in a Java array, and the slabs this thread owns. Only the owning thread touches it
  * while it lives; after the thread ended, the one reaper that unregistered it does.
  *
- * <p>Every free block that sits in a cache or a slab of a thread carries a key (the instance
- * secret xor its address) in bytes 8..15; malloc clears it. A free that finds the key is a double
- * free (or a free of a block never handed out), refused without touching any list. The chance
- * that live user data equals the key is 2^-64; checked mode has exact checks.
+ * <p>Every free block that has ever been handed out carries a key (the instance secret xor its
+ * address) in bytes 8..15, wherever it sits (a cache, a slab, a remote stack); malloc clears it. A
+ * free that finds the key is a double free, and a free of a block at or above its slab's
+ * {@link Slab#carved} mark is of a block never handed out: both are refused without touching any
+ * list. The chance that live user data equals the key is 2^-64; checked mode has exact checks.
  */
 public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOwner {
     /** Stack slots per bin; a power of two so a bin's stack starts at bin << STRIDE_SHIFT. */
@@ -70,7 +71,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     /** free of a block of a slab this thread owns: checks, then onto the stack. */
     public void freeLocal(Slab slab, int index, long address) {
         final long keyed = secret ^ address;
-        if (NativeMemory.getLong(address + KEY_OFFSET) == keyed || slab.isFree(index)) {
+        if (NativeMemory.getLong(address + KEY_OFFSET) == keyed || index >= slab.carved) {
             throw Core.doubleFree(address);
         }
         NativeMemory.putLong(address + KEY_OFFSET, keyed);

@@ -24,6 +24,8 @@ public final class SharedPool {
     private final SuperSlabBackend backend;
     private final boolean checked;
     private final boolean keepOneEmptySlab;
+    /** The instance's free key: pool-freed blocks carry it too, as a thread may borrow the slab later. */
+    private final long secret;
     private final Bin[] bins = new Bin[SizeClasses.BIN_COUNT];
 
     /** One bin of the pool: the owner of its slabs, guarded by its lock. */
@@ -40,8 +42,9 @@ public final class SharedPool {
         }
     }
 
-    public SharedPool(SuperSlabBackend backend, boolean checked, boolean keepOneEmptySlab) {
+    public SharedPool(SuperSlabBackend backend, boolean checked, boolean keepOneEmptySlab, long secret) {
         this.backend = backend;
+        this.secret = secret;
         this.checked = checked;
         this.keepOneEmptySlab = keepOneEmptySlab;
         for (int b = 0; b < bins.length; b++) {
@@ -92,6 +95,7 @@ public final class SharedPool {
             if (checked) {
                 NativeMemory.fill(address + HEADER_BYTES, slab.blockBytes - HEADER_BYTES, POISON);
             }
+            NativeMemory.putLong(address + 8, secret ^ address);
             boolean wasFull = slab.freeCount == 0;
             slab.putFree(index);
             pb.bytesInUse -= slab.blockBytes;

@@ -49,6 +49,13 @@ public final class Slab {
     private final long[] freeBits;
     /** Number of set bits in freeBits. Owner only. */
     public int freeCount;
+    /**
+     * One past the highest block ever handed out. Blocks are always taken lowest index first, so
+     * every block below this has been out at least once (and carries the free key whenever it is
+     * free) and none at or above it ever has: a free of one of those is refused without reading
+     * the bitmap. Written by the owner; other threads' racy reads can only see it lower.
+     */
+    public int carved;
 
     /**
      * Plain reads are enough on the fast path: only the owner thread itself ever installs itself as
@@ -133,6 +140,9 @@ public final class Slab {
             bits[w] = word;
         }
         freeCount -= taken;
+        if (taken > 0) {
+            carved = Math.max(carved, blockIndex(out[from + taken - 1]) + 1);
+        }
         return taken;
     }
 
@@ -144,7 +154,9 @@ public final class Slab {
             if (word != 0) {
                 bits[w] = word & (word - 1);
                 freeCount--;
-                return base + (long) ((w << 6) + Long.numberOfTrailingZeros(word)) * blockBytes;
+                int index = (w << 6) + Long.numberOfTrailingZeros(word);
+                carved = Math.max(carved, index + 1);
+                return base + (long) index * blockBytes;
             }
         }
         return 0;
