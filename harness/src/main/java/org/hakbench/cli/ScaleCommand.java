@@ -24,10 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hakbench scale}: binds options into a {@link ScaleConfig} and calls {@link ScaleRunner}. */
 @Command(name = "scale", mixinStandardHelpOptions = true,
-        description = {"Runs a multi-threaded workload at several thread counts against each allocator, one child JVM per",
-                "(run, threads, allocator), and reports ops/s, speed-up relative to the first thread count and peak RSS",
-                "(VmHWM) as a table, results/scale-<UTC>.json and a PNG plot (ops/s vs threads).",
-                "Workloads are specified in docs/workloads/."},
+        description = "Runs a multi-threaded workload at several thread counts against each allocator, one child JVM per"
+                + " (run, threads, allocator), and reports ops/s, speed-up relative to the first thread count, ops per"
+                + " CPU-second and peak RSS (VmHWM) as a table, results/scale-<UTC>.json and a PNG plot (ops/s vs threads)."
+                + " Workloads are specified in docs/workloads/; reading the figures: docs/scale.md.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every run measured", "1:some runs failed (kept in the file with their stderr)",
                 "2:bad option or value", "3:a named allocator is not installed"})
@@ -40,15 +40,15 @@ public final class ScaleCommand implements Callable<Integer> {
             description = "glibc-thread, larson, xmalloc, cache-thrash or cache-scratch.")
     String workload;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", defaultValue = "1,2,4",
+    @Option(names = "--threads", split = ",", paramLabel = "N", defaultValue = "1,2,4",
             description = "Thread counts of the sweep; the first is the speed-up base (default: ${DEFAULT-VALUE}).")
     List<Integer> threads;
 
-    @Option(names = "--allocators", split = ",", paramLabel = "NAME[,NAME...]",
+    @Option(names = "--allocators", split = ",", paramLabel = "NAME",
             description = "Allocators to run (default: every one installed here; missing ones are skipped with a note).")
     List<String> allocators;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Child JVMs per (allocator, threads) point (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Child JVMs per (allocator, threads) point (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--iters", paramLabel = "STEPS", defaultValue = "0",
@@ -63,7 +63,7 @@ public final class ScaleCommand implements Callable<Integer> {
             description = "Untimed warm-up steps per thread in each child (default: the workload's, e.g. larson 200000).")
     Long warmupIters;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Base PRNG seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Base PRNG seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE",
