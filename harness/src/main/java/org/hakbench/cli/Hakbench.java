@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 VerdictCommand.class,
                 HistoryCommand.class,
                 ScorecardCommand.class,
+                ScaleCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

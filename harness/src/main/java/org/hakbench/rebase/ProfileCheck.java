@@ -6,7 +6,7 @@ import java.util.SortedMap;
 
 import org.hakmem.allocator.AllocatorConfig;
 
-/** Checks --profile and --env before any child starts, with the allocator's own parser. */
+/** Checks --profile and --env before any child starts, with the allocator's own parser (rebase, soak, ab and scale). */
 public final class ProfileCheck {
 
     private ProfileCheck() {

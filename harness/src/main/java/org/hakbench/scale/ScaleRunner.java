@@ -1,0 +1,140 @@
+package org.hakbench.scale;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.hakbench.adapters.AllocatorKind;
+import org.hakbench.adapters.AllocatorSpec;
+import org.hakbench.adapters.AllocatorUnavailableException;
+import org.hakbench.adapters.Allocators;
+import org.hakbench.child.ChildLauncher;
+import org.hakbench.child.ChildOutcome;
+import org.hakbench.child.ChildSpec;
+import org.hakbench.results.AtomicFiles;
+import org.hakbench.results.Json;
+import org.hakbench.results.MachineFingerprint;
+import org.hakbench.results.ResultFiles;
+
+/**
+ * The {@code hakbench scale} service: one child JVM per (run, threads, allocator), interleaved so that
+ * slow drift of the machine hits every point alike; then the table, the JSON and the plot.
+ * A failed child is kept as a failed run with its stderr tail; the other runs and the files are not lost.
+ */
+public final class ScaleRunner {
+    private final ChildLauncher launcher;
+
+    public ScaleRunner(ChildLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    /**
+     * Runs the sweep and writes {@code <resultsDir>/scale-<UTC>.json} and {@code .png}.
+     *
+     * @throws IllegalArgumentException        unknown allocator or unwritable results directory (bad input)
+     * @throws AllocatorUnavailableException   a named allocator's library is not installed here
+     */
+    public ScaleReport run(ScaleConfig config, PrintWriter out) {
+        List<AllocatorSpec> allocators = resolve(config.allocators());
+        Path dir = Path.of(config.resultsDir());
+        String problem = AtomicFiles.checkWritableDirectory(dir);
+        if (problem != null) {
+            throw new IllegalArgumentException("--results-dir: " + problem);
+        }
+        Instant createdAt = Instant.now();
+        List<ScaleRun> runs = measure(config, allocators, out);
+        List<ScalePoint> points = ScaleStatistics.points(config, runs);
+        SortedMap<String, String> versions = new TreeMap<>();
+        for (AllocatorSpec spec : allocators) {
+            versions.put(spec.name(), Allocators.libraryVersion(spec));
+        }
+        ScaleResult result = new ScaleResult(ScaleResult.SCHEMA, ScaleResult.KIND, createdAt, MachineFingerprint.capture(),
+                config, versions, config.baseThreads(), runs, points);
+        Path json = ResultFiles.newJsonFile(dir, ScaleResult.KIND, createdAt);
+        Json.writeFile(json, result);
+        Path png = points.stream().anyMatch(ScalePoint::measured) ? writePlot(json, result) : null;
+        out.println();
+        out.println(config.workload().cliName() + " scaling, " + describeLength(config) + ", " + config.runs() + " run(s) per point:");
+        out.print(ScaleTable.markdown(points, config.baseThreads()));
+        out.println("wrote " + json + (png == null ? " (no plot: no point was measured)" : " and " + png));
+        out.flush();
+        return new ScaleReport(result, json, png);
+    }
+
+    private static List<AllocatorSpec> resolve(List<String> names) {
+        List<AllocatorSpec> specs = new ArrayList<>();
+        for (String name : names) {
+            AllocatorSpec spec = Allocators.byName(name);
+            if (!spec.available()) {
+                throw new AllocatorUnavailableException("allocator=" + name + ": " + spec.installHint());
+            }
+            specs.add(spec);
+        }
+        return specs;
+    }
+
+    private List<ScaleRun> measure(ScaleConfig config, List<AllocatorSpec> allocators, PrintWriter out) {
+        int total = config.runs() * config.threads().size() * allocators.size();
+        List<ScaleRun> runs = new ArrayList<>(total);
+        long startNanos = System.nanoTime();
+        for (int run = 1; run <= config.runs(); run++) {
+            for (int threads : config.threads()) {
+                for (AllocatorSpec allocator : allocators) {
+                    ScaleRun result = measureOne(config, allocator, threads, run);
+                    runs.add(result);
+                    out.println(progressLine(runs.size(), total, result, System.nanoTime() - startNanos));
+                    out.flush();
+                }
+            }
+        }
+        return runs;
+    }
+
+    private ScaleRun measureOne(ScaleConfig config, AllocatorSpec allocator, int threads, int run) {
+        ChildSpec spec = ChildSpec.of(ScaleChild.class, new ScaleChildConfig(allocator.name(), config.spec(threads)),
+                Duration.ofSeconds(config.timeoutSeconds()));
+        if (allocator.preloadLibrary() != null) {
+            spec = spec.withPreload(allocator.preloadLibrary());
+        }
+        if (allocator.kind() == AllocatorKind.EMBEDDED_HAKMEM) {
+            spec = spec.withEnvironment(config.hakmemChildEnvironment());
+        }
+        ChildOutcome outcome = launcher.run(spec);
+        if (!outcome.ok()) {
+            return new ScaleRun(run, allocator.name(), threads, null, outcome.failureReason() + "\n" + outcome.stderrTail());
+        }
+        return new ScaleRun(run, allocator.name(), threads, outcome.result(ScaleRunResult.class), null);
+    }
+
+    private static String progressLine(int done, int total, ScaleRun run, long elapsedNanos) {
+        long etaSeconds = Math.round(elapsedNanos / 1e9 / done * (total - done));
+        String what = run.ok()
+                ? String.format(Locale.ROOT, "%s ops/s, peak RSS %.1f MiB", ScaleTable.millions(run.result().opsPerSecond()),
+                        run.result().peakRssKiB() / 1024.0)
+                : "FAILED: " + run.failure().lines().findFirst().orElse("");
+        return String.format(Locale.ROOT, "[%d/%d] run %d, %d thread(s), %s: %s (elapsed %ds, ETA %ds)", done, total,
+                run.run(), run.threads(), run.allocator(), what, Math.round(elapsedNanos / 1e9), etaSeconds);
+    }
+
+    private static Path writePlot(Path json, ScaleResult result) {
+        Path png = ResultFiles.sibling(json, ".png");
+        try {
+            AtomicFiles.writeBytes(png, ScalePlot.png(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
+        }
+        return png;
+    }
+
+    private static String describeLength(ScaleConfig config) {
+        return config.iters() > 0 ? config.iters() + " steps per thread" : config.durationMillis() / 1000.0 + " s per run";
+    }
+}
