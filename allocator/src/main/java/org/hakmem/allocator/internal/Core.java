@@ -135,7 +135,15 @@ public final class Core {
             throw doubleFree(address);
         }
         NativeMemory.putLong(address + ThreadCache.KEY_OFFSET, keyed);
-        slab.pushRemote(address);
+        if (slab.pushRemote(address)) {
+            // Tell whoever owns the slab now (the owner read above may be stale); a pool needs no
+            // signal, it looks at its slabs' remote stacks itself.
+            if (slab.ownerAcquire() instanceof ThreadCache current) {
+                current.signal(slab);
+            } else {
+                slab.clearSignal();
+            }
+        }
         currentCache().bytesInUse -= slab.blockBytes;
     }
 

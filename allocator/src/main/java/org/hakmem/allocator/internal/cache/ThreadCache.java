@@ -33,6 +33,8 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     private final Core core;
     private final PageMap pageMap;
     private final long secret;
+    /** Slabs of this cache that other threads freed into since it last looked. */
+    private final SignalStack signalled = new SignalStack();
     /** Usable bytes this thread handed out minus those it took back; summed over threads by stats. */
     public long bytesInUse;
 
@@ -124,17 +126,11 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
                 return s;
             }
         }
-        // Remote frees are the only way a full slab gets blocks back without this thread knowing.
-        for (Slab s = full[bin].first(); s != null; ) {
-            Slab next = SlabList.next(s);
-            if (s.hasRemote()) {
-                core.countCorruption(s.drainRemote());
-                if (s.freeCount > 0) {
-                    avail.addFirst(s);
-                    return s;
-                }
-            }
-            s = next;
+        // Full slabs get blocks back only through remote frees, and those signal: no search.
+        takeSignalled();
+        first = avail.first();
+        if (first != null && first.freeCount > 0) {
+            return first;
         }
         Slab s = core.pool().lend(bin, this);
         if (s == null) {
@@ -147,6 +143,27 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         }
         avail.addFirst(s);
         return s.freeCount > 0 ? s : slabWithFreeBlock(bin);
+    }
+
+    /** Called by another thread after the first remote free into one of this cache's slabs. */
+    public void signal(Slab slab) {
+        signalled.push(slab);
+    }
+
+    /** Takes in the remote frees of every signalled slab; slabs that got blocks back become available. */
+    private void takeSignalled() {
+        for (Slab s = signalled.takeAll(); s != null; ) {
+            Slab next = s.nextSignalled;   // read before clearSignal: a signaller may rewrite it after
+            if (s.owner == this) {
+                s.clearSignal();
+                boolean wasFull = s.freeCount == 0;
+                core.countCorruption(s.drainRemote());
+                if (wasFull && s.freeCount > 0) {
+                    available[s.bin].addFirst(s);
+                }
+            }
+            s = next;
+        }
     }
 
     /**

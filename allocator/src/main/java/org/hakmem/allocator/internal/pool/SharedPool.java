@@ -129,6 +129,7 @@ public final class SharedPool {
             }
             pb.available.remove(slab);
             slab.setOwnerRelease(borrower);
+            slab.clearSignal();   // from now on remote frees signal the borrower
             return slab;
         } finally {
             pb.lock.unlock();
@@ -141,6 +142,7 @@ public final class SharedPool {
         pb.lock.lock();
         try {
             slab.setOwnerRelease(pb);
+            slab.clearSignal();
             slab.drainRemote();
             (slab.freeCount == 0 ? pb.full : pb.available).addFirst(slab);
         } finally {

@@ -8,9 +8,9 @@ import org.hakmem.allocator.internal.os.NativeMemory;
 /**
  * One or more contiguous 64 KiB units of a superslab, cut into blocks of one bin.
  *
- * <p>Free blocks are a bitmap ({@link #freeBits}), touched only by the {@link #owner} (its thread,
+ * <p>Free blocks are a bitmap ({@code freeBits}), touched only by the {@link #owner} (its thread,
  * or under its lock), so the local paths need no atomics and never read block memory to find
- * free blocks. Frees from other threads go onto {@link #remoteHead}, a lock-free stack threaded
+ *  free blocks. Frees from other threads go onto the remote head, a lock-free stack threaded
  * through the blocks' first 8 bytes: a push is one CAS, and the owner takes the whole stack with
  * one getAndSet when its own free blocks run out (mimalloc's thread-free list).
  *
@@ -18,75 +18,25 @@ import org.hakmem.allocator.internal.os.NativeMemory;
  * block waiting on the remote stack keeps the slab non-empty: an empty slab has no block that any
  * thread could still be freeing, and can be released without a race.
  */
-public final class Slab {
-    /** Multiplier for division by the block size: exact for offsets below 2^24 and blocks up to 64 KiB. */
-    private static final int MAGIC_SHIFT = 40;
+public final class Slab extends SlabFields.PadC {
     private static final VarHandle REMOTE_HEAD;
+    private static final VarHandle SIGNALLED;
     private static final VarHandle OWNER;
 
     static {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            REMOTE_HEAD = lookup.findVarHandle(Slab.class, "remoteHead", long.class);
-            OWNER = lookup.findVarHandle(Slab.class, "owner", SlabOwner.class);
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(SlabFields.RemoteWritten.class, MethodHandles.lookup());
+            REMOTE_HEAD = lookup.findVarHandle(SlabFields.RemoteWritten.class, "remoteHead", long.class);
+            SIGNALLED = lookup.findVarHandle(SlabFields.RemoteWritten.class, "signalled", int.class);
+            OWNER = MethodHandles.privateLookupIn(SlabFields.ReadMostly.class, MethodHandles.lookup())
+                    .findVarHandle(SlabFields.ReadMostly.class, "owner", SlabOwner.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    public final SuperSlab superslab;
-    public final long base;
-    public final int bin;
-    public final int blockBytes;
-    public final int blockCount;
-    final int firstUnit;
-    final int unitCount;
-    /** blockCount * blockBytes: the bytes that hold blocks. */
-    private final long spanBytes;
-    private final long magic;
-
-    /** Bit i set: block i is free in this slab (not cached, not in use). Owner only. */
-    private final long[] freeBits;
-    /** Number of set bits in freeBits. Owner only. */
-    public int freeCount;
-    /**
-     * One past the highest block ever handed out. Blocks are always taken lowest index first, so
-     * every block below this has been out at least once (and carries the free key whenever it is
-     * free) and none at or above it ever has: a free of one of those is refused without reading
-     * the bitmap. Written by the owner; other threads' racy reads can only see it lower.
-     */
-    public int carved;
-
-    /**
-     * Plain reads are enough on the fast path: only the owner thread itself ever installs itself as
-     * owner, so a thread that sees itself here is right, and a stale read by any other thread only
-     * sends it down the remote path, which is safe whoever owns the slab.
-     */
-    public SlabOwner owner;
-    @SuppressWarnings("unused") // accessed through REMOTE_HEAD
-    private volatile long remoteHead;
-
-    /** The owner's list this slab is on (its available or its full list), and the links. Owner only. */
-    SlabList list;
-    Slab next;
-    Slab prev;
-
     Slab(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
-        this.superslab = superslab;
-        this.firstUnit = firstUnit;
-        this.unitCount = unitCount;
-        this.base = superslab.base + ((long) firstUnit << SuperSlab.UNIT_SHIFT);
-        this.bin = bin;
-        this.blockBytes = blockBytes;
-        this.blockCount = (int) (((long) unitCount << SuperSlab.UNIT_SHIFT) / blockBytes);
-        this.spanBytes = (long) blockCount * blockBytes;
-        this.magic = ((1L << MAGIC_SHIFT) + blockBytes - 1) / blockBytes;
-        this.freeBits = new long[(blockCount + 63) >>> 6];
-        for (int i = 0; i < blockCount; i++) {
-            freeBits[i >>> 6] |= 1L << i;
-        }
-        this.freeCount = blockCount;
-        this.owner = owner;
+        super(superslab, firstUnit, unitCount, bin, blockBytes, owner);
     }
 
     public long byteSize() {
@@ -99,7 +49,7 @@ public final class Slab {
         if (Long.compareUnsigned(offset, spanBytes) >= 0) {
             return -1;
         }
-        int index = (int) ((offset * magic) >>> MAGIC_SHIFT);
+        int index = (int) ((offset * magic) >>> SlabFields.MAGIC_SHIFT);
         return (long) index * blockBytes == offset ? index : -1;
     }
 
@@ -141,7 +91,7 @@ public final class Slab {
         }
         freeCount -= taken;
         if (taken > 0) {
-            carved = Math.max(carved, blockIndex(out[from + taken - 1]) + 1);
+            raiseCarved(blockIndex(out[from + taken - 1]) + 1);
         }
         return taken;
     }
@@ -155,20 +105,40 @@ public final class Slab {
                 bits[w] = word & (word - 1);
                 freeCount--;
                 int index = (w << 6) + Long.numberOfTrailingZeros(word);
-                carved = Math.max(carved, index + 1);
+                raiseCarved(index + 1);
                 return base + (long) index * blockBytes;
             }
         }
         return 0;
     }
 
-    /** Pushes a block freed by a thread that does not own this slab: one CAS, no lock. */
-    public void pushRemote(long address) {
+    /** Writes the mark only when it grows: once every block was out it is never written again. */
+    private void raiseCarved(int mark) {
+        if (mark > carved) {
+            carved = mark;
+        }
+    }
+
+    /**
+     * Pushes a block freed by a thread that does not own this slab: one CAS, no lock. Returns true
+     * for the first push since the owner last looked: the caller then tells the owner (one more
+     * CAS, once per batch of remote frees), so an owner never searches its slabs for remote frees.
+     */
+    public boolean pushRemote(long address) {
         long head;
         do {
             head = (long) REMOTE_HEAD.getVolatile(this);
             NativeMemory.putLong(address, head);
         } while (!REMOTE_HEAD.compareAndSet(this, head, address));
+        return (int) SIGNALLED.getVolatile(this) == 0 && SIGNALLED.compareAndSet(this, 0, 1);
+    }
+
+    /**
+     * Owner only, before draining: later remote frees will signal again. The owner must have read
+     * {@link #nextSignalled} before this: once cleared, a signalling thread may rewrite that link.
+     */
+    public void clearSignal() {
+        SIGNALLED.setVolatile(this, 0);
     }
 
     public boolean hasRemote() {
@@ -204,6 +174,6 @@ public final class Slab {
     }
 
     long metadataBytes() {
-        return 96L + 16L + 8L * freeBits.length;
+        return 288L + 16L + 8L * freeBits.length;   // the padded object and its bitmap
     }
 }

@@ -1,0 +1,122 @@
+package org.hakmem.allocator.internal.slab;
+
+/**
+ * The fields of a {@link Slab}, grouped by who writes them, each group on cache lines of its own.
+ *
+ * <p>Every free reads the read-mostly group; the owner rewrites its group on every refill and
+ * flush; other threads CAS the remote stack head. Were they on one line, each remote free would
+ * pull the line from the owner's core and each refill would pull it back (xmalloc: every free is
+ * remote). 64 bytes of padding between groups keep them apart. HotSpot lays superclass fields
+ * out before subclass fields, so the chain of classes fixes the order; the read-mostly group has no
+ * alignment gap a later field could be moved into.
+ */
+final class SlabFields {
+    private SlabFields() {
+    }
+
+    /** Multiplier for division by the block size: exact for offsets below 2^24 and blocks up to 64 KiB. */
+    static final int MAGIC_SHIFT = 40;
+
+    /** Read by every free; written when a slab changes hands, and {@code carved} only while it grows. */
+    abstract static class ReadMostly {
+        public final SuperSlab superslab;
+        public final long base;
+        public final int bin;
+        public final int blockBytes;
+        public final int blockCount;
+        final int firstUnit;
+        final int unitCount;
+        /** blockCount * blockBytes: the bytes that hold blocks. */
+        final long spanBytes;
+        final long magic;
+        /** Bit i set: block i is free in this slab (not cached, not in use). The array is owner only. */
+        final long[] freeBits;
+        /**
+         * Plain reads are enough on the fast path: only the owner thread itself ever installs itself
+         * as owner, so a thread that sees itself here is right, and a stale read by any other thread
+         * only sends it down the remote path, which is safe whoever owns the slab.
+         */
+        public SlabOwner owner;
+        /**
+         * One past the highest block ever handed out. Blocks are always taken lowest index first, so
+         * every block below this has been out at least once (and carries the free key whenever it is
+         * free) and none at or above it ever has: a free of one of those is refused without reading
+         * the bitmap. Written by the owner; other threads' racy reads can only see it lower.
+         */
+        public int carved;
+
+        ReadMostly(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
+            this.superslab = superslab;
+            this.firstUnit = firstUnit;
+            this.unitCount = unitCount;
+            this.base = superslab.base + ((long) firstUnit << SuperSlab.UNIT_SHIFT);
+            this.bin = bin;
+            this.blockBytes = blockBytes;
+            this.blockCount = (int) (((long) unitCount << SuperSlab.UNIT_SHIFT) / blockBytes);
+            this.spanBytes = (long) blockCount * blockBytes;
+            this.magic = ((1L << MAGIC_SHIFT) + blockBytes - 1) / blockBytes;
+            this.freeBits = new long[(blockCount + 63) >>> 6];
+            for (int i = 0; i < blockCount; i++) {
+                freeBits[i >>> 6] |= 1L << i;
+            }
+            this.owner = owner;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    abstract static class PadA extends ReadMostly {
+        private long a0, a1, a2, a3, a4, a5, a6, a7;
+
+        PadA(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
+            super(superslab, firstUnit, unitCount, bin, blockBytes, owner);
+        }
+    }
+
+    /** Written by the owner on refills and flushes; never read by other threads. */
+    abstract static class OwnerWritten extends PadA {
+        /** Number of set bits in freeBits. */
+        public int freeCount;
+        /** The owner's list this slab is on (its available or its full list), and the links. */
+        SlabList list;
+        Slab next;
+        Slab prev;
+
+        OwnerWritten(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
+            super(superslab, firstUnit, unitCount, bin, blockBytes, owner);
+            this.freeCount = blockCount;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    abstract static class PadB extends OwnerWritten {
+        private long b0, b1, b2, b3, b4, b5, b6, b7;
+
+        PadB(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
+            super(superslab, firstUnit, unitCount, bin, blockBytes, owner);
+        }
+    }
+
+    /** CASed by every thread that frees a block of this slab remotely. */
+    abstract static class RemoteWritten extends PadB {
+        @SuppressWarnings("unused") // accessed through Slab's VarHandle
+        private volatile long remoteHead;
+        /** 1 while the owner has been told about remote frees it has not taken in yet. */
+        @SuppressWarnings("unused") // accessed through Slab's VarHandle
+        private volatile int signalled;
+        /** Link in the owner's stack of signalled slabs; written by the signalling thread before its CAS. */
+        public Slab nextSignalled;
+
+        RemoteWritten(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
+            super(superslab, firstUnit, unitCount, bin, blockBytes, owner);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    abstract static class PadC extends RemoteWritten {
+        private long c0, c1, c2, c3, c4, c5, c6, c7;
+
+        PadC(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
+            super(superslab, firstUnit, unitCount, bin, blockBytes, owner);
+        }
+    }
+}
