@@ -2,7 +2,6 @@ package org.hakbench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.hakbench.rebase.RebaseRunner;
@@ -43,21 +42,8 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Runs per side, at least 5 (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--iters", paramLabel = "N", defaultValue = "20000000", description = "Timed iterations per run (default: ${DEFAULT-VALUE}).")
-    long iters;
-
-    @Option(names = "--ws", paramLabel = "SLOTS", defaultValue = "400", description = "Working set (default: ${DEFAULT-VALUE}).")
-    int ws;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "PRNG seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + RebaseRunner.DEFAULT_WARMUP_ITERS,
-            description = "Untimed warm-up iterations per run (default: ${DEFAULT-VALUE}).")
-    long warmup;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Wall-clock limit per child JVM (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
+    @Mixin
+    LoopOptions loop;
 
     @Mixin
     ThresholdOptions thresholdOptions;
@@ -70,12 +56,9 @@ final class AbCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Services.call(err, () -> {
-            if (timeoutSeconds < 1) {
-                throw new IllegalArgumentException("--timeout=" + timeoutSeconds + ": must be at least 1 second");
-            }
             VerdictThresholds thresholds = thresholdOptions.thresholds();
-            AbRunner.Request request = new AbRunner.Request(spec("--a", a), spec("--b", b), runs, iters, ws, seed, warmup,
-                    Duration.ofSeconds(timeoutSeconds), thresholds, thresholdOptions.measure(), results);
+            AbRunner.Request request = new AbRunner.Request(spec("--a", a), spec("--b", b), runs, loop.iters, loop.ws, loop.seed, loop.warmup,
+                    loop.timeout(), thresholds, thresholdOptions.measure(), results);
             AbRunner.Outcome outcome = new AbRunner().run(request, line -> {
                 err.println(line);
                 err.flush();

@@ -2,7 +2,6 @@ package org.hakbench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.hakbench.rebase.RebaseRunner;
 import org.hakbench.rebase.RebaseTables;
 import org.hakbench.results.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,18 +34,8 @@ final class RebaseCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Timed runs per allocator (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--iters", paramLabel = "N", defaultValue = "20000000", description = "Timed iterations per run, each one malloc or free (default: ${DEFAULT-VALUE}).")
-    long iters;
-
-    @Option(names = "--ws", paramLabel = "SLOTS", defaultValue = "400", description = "Working set: number of slots (default: ${DEFAULT-VALUE}).")
-    int ws;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "PRNG seed; 0 means 1 (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "" + RebaseRunner.DEFAULT_WARMUP_ITERS,
-            description = "Untimed warm-up iterations per run, in calls of " + RebaseRunner.WARMUP_CHUNK_OPS + " (default: ${DEFAULT-VALUE}).")
-    long warmup;
+    @Mixin
+    LoopOptions loop;
 
     @Option(names = "--allocators", split = ",", paramLabel = "NAME",
             description = "Allocators to measure: hakmem, glibc, mimalloc, jemalloc, tcmalloc, netty, null "
@@ -68,9 +58,6 @@ final class RebaseCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "-", description = "'-' prints the JSON document on stdout; the table then goes to stderr (default: off).")
     String json;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Wall-clock limit per child JVM (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
-
     @Option(names = "--no-syscalls", description = "Skip the untimed strace counting runs; non-hakmem syscalls are then unknown (default: count when strace is installed).")
     boolean noSyscalls;
 
@@ -82,13 +69,10 @@ final class RebaseCommand implements Callable<Integer> {
             if (json != null && !json.equals("-")) {
                 throw new IllegalArgumentException("--json=" + json + ": only '-' (stdout) is supported; files go to --results");
             }
-            if (timeoutSeconds < 1) {
-                throw new IllegalArgumentException("--timeout=" + timeoutSeconds + ": must be at least 1 second");
-            }
             boolean jsonOut = json != null;
             PrintWriter console = jsonOut ? err : out;
-            RebaseConfig config = new RebaseConfig(runs, iters, ws, seed, warmup, allocators, profile, reference, results,
-                    jsonOut, Duration.ofSeconds(timeoutSeconds), env, !noSyscalls);
+            RebaseConfig config = new RebaseConfig(runs, loop.iters, loop.ws, loop.seed, loop.warmup, allocators, profile, reference, results,
+                    jsonOut, loop.timeout(), env, !noSyscalls);
             RebaseRunner.Outcome outcome;
             try (ConsoleProgress progress = new ConsoleProgress(console, ConsoleProgress.interactiveTerminal())) {
                 outcome = new RebaseRunner().run(config, progress);
