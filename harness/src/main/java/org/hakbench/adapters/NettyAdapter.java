@@ -69,7 +69,8 @@ public final class NettyAdapter implements AllocatorAdapter {
     public long malloc(long byteSize) {
         int size = Math.toIntExact(byteSize);
         ByteBuf buf = pool.directBuffer(size, size);
-        // Without sun.misc.Unsafe Netty cannot report an address itself; the NIO view of the
+        // Netty reports an address itself only with its Unsafe-based backend (which this JDK denies
+        // by default); otherwise the NIO view of the
         // same memory can (no copy: a view of the pooled chunk at this buffer's offset).
         long address = buf.hasMemoryAddress() ? buf.memoryAddress() : NativeMemory.addressOf(buf.internalNioBuffer(0, size));
         if (shared != null) {
