@@ -77,7 +77,7 @@ public final class Core {
             if (c >= 0) {
                 tc.count[bin] = c;
                 final long address = tc.stack[(bin << ThreadCache.STRIDE_SHIFT) + c];
-                NativeMemory.putLong(address + ThreadCache.KEY_OFFSET, 0L);
+                NativeMemory.putLong(address + Slab.KEY_OFFSET, 0L);
                 tc.bytesInUse += SizeClasses.blockBytes(bin);
                 return address;
             }
@@ -131,10 +131,10 @@ public final class Core {
             throw doubleFree(address);  // the slab was released: none of its blocks is live
         }
         final long keyed = secret ^ address;
-        if (NativeMemory.getLong(address + ThreadCache.KEY_OFFSET) == keyed || index >= slab.carved) {
+        if (NativeMemory.getLong(address + Slab.KEY_OFFSET) == keyed || index >= slab.carved) {
             throw doubleFree(address);
         }
-        NativeMemory.putLong(address + ThreadCache.KEY_OFFSET, keyed);
+        NativeMemory.putLong(address + Slab.KEY_OFFSET, keyed);
         if (slab.pushRemote(address)) {
             // Tell whoever owns the slab now (the owner read above may be stale); a pool needs no
             // signal, it looks at its slabs' remote stacks itself.
@@ -209,7 +209,7 @@ public final class Core {
             if (index < 0) {
                 throw interior(address);
             }
-            if (NativeMemory.getLong(address + ThreadCache.KEY_OFFSET) == (secret ^ address) || slab.isFree(index)) {
+            if (NativeMemory.getLong(address + Slab.KEY_OFFSET) == (secret ^ address) || slab.isFree(index)) {
                 throw new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): block is not allocated (already freed?)");
             }
             return slab.blockBytes;

@@ -22,7 +22,7 @@ import org.hakmem.allocator.internal.slab.SlabList;
 public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOwner {
     /** Stack slots per bin; a power of two so a bin's stack starts at bin << STRIDE_SHIFT. */
     public static final int STRIDE_SHIFT = 6;
-    public static final int KEY_OFFSET = 8;
+    private static final int KEY_OFFSET = Slab.KEY_OFFSET;
 
     public final long[] stack = new long[SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT];
     public final int[] count = new int[SizeClasses.TINY_BIN_COUNT];

@@ -74,7 +74,7 @@ public final class SharedPool {
         if (checked) {
             checkPoison(address, blockBytes);
         }
-        NativeMemory.putLong(address + 8, 0L);
+        NativeMemory.putLong(address + Slab.KEY_OFFSET, 0L);
         return address;
     }
 
@@ -95,7 +95,7 @@ public final class SharedPool {
             if (checked) {
                 NativeMemory.fill(address + HEADER_BYTES, slab.blockBytes - HEADER_BYTES, POISON);
             }
-            NativeMemory.putLong(address + 8, secret ^ address);
+            NativeMemory.putLong(address + Slab.KEY_OFFSET, secret ^ address);
             boolean wasFull = slab.freeCount == 0;
             slab.putFree(index);
             pb.bytesInUse -= slab.blockBytes;

@@ -19,6 +19,11 @@ import org.hakmem.allocator.internal.os.NativeMemory;
  * thread could still be freeing, and can be released without a race.
  */
 public final class Slab extends SlabFields.PadC {
+    /**
+     * Where a free block keeps the instance's free key (secret xor address), bytes 8..15; bytes
+     * 0..7 hold the remote-free link. Every block is at least 16 bytes.
+     */
+    public static final int KEY_OFFSET = 8;
     private static final VarHandle REMOTE_HEAD;
     private static final VarHandle SIGNALLED;
     private static final VarHandle OWNER;

@@ -33,8 +33,6 @@ public final class SuperSlabBackend {
     private final boolean lean;
     private final long delayNanos;
     private long slabMetadataBytes;
-    private long superslabsMapped;
-    private long superslabsUnmapped;
 
     public SuperSlabBackend(OsLayer os, PageMap pageMap, ReleasePolicy releasePolicy, boolean lean, long delayMillis) {
         this.os = os;
@@ -156,7 +154,6 @@ public final class SuperSlabBackend {
                 ReleasePolicy.Decision decision = releasePolicy.onEmpty(mapped);
                 switch (decision) {
                     case UNMAP -> {
-                        superslabsUnmapped++;
                         mapped -= SuperSlab.BYTES;
                         unmap.add(ss);
                     }
@@ -226,7 +223,6 @@ public final class SuperSlabBackend {
     private SuperSlab register(long base) {
         SuperSlab ss = new SuperSlab(base);
         ss.filling = true;
-        superslabsMapped++;
         return ss;
     }
 
@@ -289,13 +285,13 @@ public final class SuperSlabBackend {
             long metadata = slabMetadataBytes + pageMap.metadataBytes()
                     + (active.size() + kept.size() + pending.size()) * (48L + 16L + 4L * SuperSlab.UNITS);
             return new Snapshot(active.size(), kept.size() + pending.size(), perClass, tiers[Tier.HOT.ordinal()],
-                    tiers[Tier.DRAINING.ordinal()], metadata, superslabsMapped, superslabsUnmapped);
+                    tiers[Tier.DRAINING.ordinal()], metadata);
         } finally {
             lock.unlock();
         }
     }
 
     public record Snapshot(int liveSuperslabs, int keptSuperslabs, int[] liveSuperslabsPerClass, int hot,
-                           int draining, long metadataBytes, long superslabsMapped, long superslabsUnmapped) {
+                           int draining, long metadataBytes) {
     }
 }
