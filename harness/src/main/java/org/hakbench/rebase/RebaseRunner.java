@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
 
 import org.hakbench.adapters.AllocatorKind;
@@ -19,6 +20,7 @@ import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildLauncher;
 import org.hakbench.child.ChildOutcome;
 import org.hakbench.child.ChildSpec;
+import org.hakbench.child.ShutdownStop;
 import org.hakbench.child.StraceCounter;
 import org.hakbench.results.AtomicFiles;
 import org.hakbench.results.Json;
@@ -37,6 +39,8 @@ public final class RebaseRunner {
     public static final long DEFAULT_WARMUP_ITERS = 2_000_000;
     /** Warm-up call size; 1000+ calls make run() hot as a method, not just as an OSR loop. */
     public static final long WARMUP_CHUNK_OPS = 2_000;
+    /** How long Ctrl-C may hold the JVM's exit while the runs done so far are written. */
+    private static final long SHUTDOWN_WAIT_MILLIS = 30_000;
     /** First run this far below the median (with it being the slowest) triggers a warning. */
     static final double FIRST_RUN_SLOW_FRACTION = 0.05;
 
@@ -169,48 +173,67 @@ public final class RebaseRunner {
         long startNanos = System.nanoTime();
         int done = 0;
         List<RebaseReport.RunRecord> runs = new ArrayList<>();
-        for (int round = 1; round <= config.runs(); round++) {
-            for (AllocatorSpec spec : plan.allocators()) {
-                RebaseReport.RunRecord run = runChild(config, spec, runs.size() + 1, round, List.of(), false);
-                runs.add(run);
-                done++;
-                progress.childDone(done, total, describe(run), System.nanoTime() - startNanos, eta(startNanos, done, total));
+        // Ctrl-C / SIGTERM: no new child starts, the running one is stopped (and kept as a failed
+        // run), and the runs done so far are still summarised and written before the JVM exits.
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        try (ShutdownStop shutdown = new ShutdownStop("rebase-shutdown", () -> {
+            stopRequested.set(true);
+            ShutdownStop.stopJavaChildren();
+        }, SHUTDOWN_WAIT_MILLIS)) {
+            measure:
+            for (int round = 1; round <= config.runs(); round++) {
+                for (AllocatorSpec spec : plan.allocators()) {
+                    if (stopRequested.get()) {
+                        break measure;
+                    }
+                    RebaseReport.RunRecord run = runChild(config, spec, runs.size() + 1, round, List.of(), false);
+                    runs.add(run);
+                    done++;
+                    progress.childDone(done, total, describe(run), System.nanoTime() - startNanos, eta(startNanos, done, total));
+                }
             }
-        }
-        List<RebaseReport.RunRecord> syscallRuns = new ArrayList<>();
-        Map<String, RebaseReport.RunRecord> countingRuns = new LinkedHashMap<>();
-        for (AllocatorSpec spec : counted) {
-            Path log = tempLog();
-            RebaseReport.RunRecord run = runChild(config, spec, syscallRuns.size() + 1, 1, StraceCounter.prefix(log), true);
-            OsCallCounts traced = run.ok() ? StraceCounter.count(log) : OsCallCounts.unknown("strace counting run failed: " + run.failure());
-            countingRuns.put(spec.name(), run.withStraced(traced));
-            syscallRuns.add(countingRuns.get(spec.name()));
-            deleteQuietly(log);
-            done++;
-            progress.childDone(done, total, "syscall count " + spec.name() + ": " + traced.total() + " calls",
-                    System.nanoTime() - startNanos, eta(startNanos, done, total));
-        }
+            List<RebaseReport.RunRecord> syscallRuns = new ArrayList<>();
+            Map<String, RebaseReport.RunRecord> countingRuns = new LinkedHashMap<>();
+            for (AllocatorSpec spec : counted) {
+                if (stopRequested.get()) {
+                    break;
+                }
+                Path log = tempLog();
+                RebaseReport.RunRecord run = runChild(config, spec, syscallRuns.size() + 1, 1, StraceCounter.prefix(log), true);
+                OsCallCounts traced = run.ok() ? StraceCounter.count(log) : OsCallCounts.unknown("strace counting run failed: " + run.failure());
+                countingRuns.put(spec.name(), run.withStraced(traced));
+                syscallRuns.add(countingRuns.get(spec.name()));
+                deleteQuietly(log);
+                done++;
+                progress.childDone(done, total, "syscall count " + spec.name() + ": " + traced.total() + " calls",
+                        System.nanoTime() - startNanos, eta(startNanos, done, total));
+            }
+            if (stopRequested.get()) {
+                warnings.add("interrupted: stopped by a signal after " + runs.size() + " of "
+                        + config.runs() * plan.allocators().size() + " runs; the statistics cover the runs done");
+            }
 
-        List<RebaseReport.AllocatorSummary> summaries = RebaseStatistics.summarize(plan, runs, countingRuns,
-                config.iters(), previous, warnings);
-        RebaseReport.Settings settings = settings(config, plan, strace);
-        if (previous != null && !sameWorkload(previous.report().settings(), settings)) {
-            warnings.add("drift: previous rebase " + previous.file().getFileName() + " ran another workload (iters, ws, seed,"
-                    + " warmup or profile differ): not like for like");
+            List<RebaseReport.AllocatorSummary> summaries = RebaseStatistics.summarize(plan, runs, countingRuns,
+                    config.iters(), previous, warnings);
+            RebaseReport.Settings settings = settings(config, plan, strace);
+            if (previous != null && !sameWorkload(previous.report().settings(), settings)) {
+                warnings.add("drift: previous rebase " + previous.file().getFileName() + " ran another workload (iters, ws, seed,"
+                        + " warmup or profile differ): not like for like");
+            }
+            RebaseReport report = new RebaseReport(RebaseReport.SCHEMA, RebaseReport.KIND, createdAt, machine,
+                    settings, allocatorInfos(config, plan), plan.skipped(), runs, syscallRuns,
+                    summaries, warnings, previous == null ? null : previous.file().getFileName().toString());
+            Path json = ResultFiles.newJsonFile(config.resultsDir(), RebaseReport.KIND, createdAt);
+            Path markdown = ResultFiles.sibling(json, ".md");
+            Json.writeFile(json, report);
+            try {
+                AtomicFiles.writeString(markdown, RebaseTables.markdown(report));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
+            }
+            int failed = (int) runs.stream().filter(r -> !r.ok()).count();
+            return new Outcome(report, json, markdown, failed);
         }
-        RebaseReport report = new RebaseReport(RebaseReport.SCHEMA, RebaseReport.KIND, createdAt, machine,
-                settings, allocatorInfos(config, plan), plan.skipped(), runs, syscallRuns,
-                summaries, warnings, previous == null ? null : previous.file().getFileName().toString());
-        Path json = ResultFiles.newJsonFile(config.resultsDir(), RebaseReport.KIND, createdAt);
-        Path markdown = ResultFiles.sibling(json, ".md");
-        Json.writeFile(json, report);
-        try {
-            AtomicFiles.writeString(markdown, RebaseTables.markdown(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
-        }
-        int failed = (int) runs.stream().filter(r -> !r.ok()).count();
-        return new Outcome(report, json, markdown, failed);
     }
 
     private RebaseReport.RunRecord runChild(RebaseConfig config, AllocatorSpec spec, int index, int round,

@@ -3,6 +3,7 @@ package org.hakbench.soak;
 import java.nio.file.Path;
 import java.util.TreeMap;
 
+import org.hakbench.child.ShutdownStop;
 import org.hakbench.adapters.AllocatorAdapter;
 import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildMode;

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.hakbench.child.ShutdownStop;
 import org.hakbench.adapters.AllocatorKind;
 import org.hakbench.adapters.AllocatorSpec;
 import org.hakbench.adapters.Allocators;
@@ -96,7 +97,7 @@ public final class SoakRunner {
                 request.batchOps(), csv);
         out.flush();
 
-        try (ShutdownStop shutdown = new ShutdownStop("soak-shutdown", SoakRunner::stopChildren, SHUTDOWN_WAIT_MILLIS)) {
+        try (ShutdownStop shutdown = new ShutdownStop("soak-shutdown", ShutdownStop::stopJavaChildren, SHUTDOWN_WAIT_MILLIS)) {
             ChildOutcome outcome = follow(spec, csv, label, request, out);
             return finish(request, csv, outcome, out, err);
         }
@@ -123,7 +124,7 @@ public final class SoakRunner {
                     tail.poll().forEach(progress::epoch);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    stopChildren();
+                    ShutdownStop.stopJavaChildren();
                     return child.join();
                 } catch (ExecutionException e) {
                     throw new EnvironmentException("cannot run the soak child: " + e.getCause().getMessage());
@@ -168,12 +169,6 @@ public final class SoakRunner {
      * JVM this process starts during a soak, so it is found by its executable: its argument list is not
      * a reliable key (Linux may hand back an empty one when the class path is long).
      */
-    private static void stopChildren() {
-        ProcessHandle.current().children()
-                .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false))
-                .forEach(ProcessHandle::destroy);
-    }
-
     private static void checkProfile(AllocatorSpec allocator, String profile) {
         if (allocator.kind() == AllocatorKind.EMBEDDED_HAKMEM) {
             ProfileCheck.check(profile, Map.of());

@@ -1,19 +1,21 @@
-package org.hakbench.soak;
+package org.hakbench.child;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * On Ctrl-C / SIGTERM, runs a stop action and then holds the JVM's shutdown until the work has wound
  * down ({@link #close()}), at most {@code maxWaitMillis}: the JVM halts as soon as its shutdown hooks
- * return, so without the wait the soak's summary (or the child's last flush) would be cut off.
- * Use in try-with-resources around the work; closing also unregisters the hook.
+ * return, so without the wait a soak's summary, a rebase's file of the runs done so far, or a child's
+ * last flush would be cut off. Use in try-with-resources around the work; closing also unregisters
+ * the hook.
  */
-final class ShutdownStop implements AutoCloseable {
+public final class ShutdownStop implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook;
 
-    ShutdownStop(String name, Runnable stopAction, long maxWaitMillis) {
+    public ShutdownStop(String name, Runnable stopAction, long maxWaitMillis) {
         hook = new Thread(() -> {
             stopAction.run();
             try {
@@ -23,6 +25,13 @@ final class ShutdownStop implements AutoCloseable {
             }
         }, name);
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Asks this JVM's child JVMs to end (SIGTERM); their launchers then report them as failed runs. */
+    public static void stopJavaChildren() {
+        ProcessHandle.current().children()
+                .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false))
+                .forEach(ProcessHandle::destroy);
     }
 
     /** The work is done: a running hook may return, and a hook that has not started never will. */
