@@ -1,6 +1,5 @@
 package org.hakmem.allocator;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 
 import org.hakmem.allocator.internal.Core;
@@ -79,11 +78,6 @@ public final class HakmemAllocator implements AutoCloseable {
             }
             return NativeMemory.segment(address, byteSize);
         };
-    }
-
-    /** The memory at address as a segment of byteSize bytes (no ownership check). */
-    public static MemorySegment segment(long address, long byteSize) {
-        return NativeMemory.segment(address, byteSize);
     }
 
     /**

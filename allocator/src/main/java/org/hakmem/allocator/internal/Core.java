@@ -368,8 +368,4 @@ public final class Core {
     public boolean keepOneEmptySlab() {
         return keepOneEmptySlab;
     }
-
-    public OsLayer os() {
-        return os;
-    }
 }

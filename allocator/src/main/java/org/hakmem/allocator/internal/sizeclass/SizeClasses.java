@@ -101,10 +101,6 @@ public final class SizeClasses {
         return TINY_CLASS[bin];
     }
 
-    public static boolean isTiny(int bin) {
-        return bin < TINY_BIN_COUNT;
-    }
-
     /**
      * Smallest bin whose blocks are all aligned to byteAlignment and hold byteSize bytes: a
      * power-of-two block size, since slabs start on 64 KiB boundaries. -1 if no bin fits.
