@@ -113,20 +113,13 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     }
 
     private Slab slabWithFreeBlock(int bin) {
+        // Invariant: a slab on an available list has free blocks (one that runs out moves to the
+        // full list), and remote frees announce themselves by signal, so the head decides: no search.
         SlabList avail = available[bin];
         Slab first = avail.first();
         if (first != null && first.freeCount > 0) {
             return first;
         }
-        for (Slab s = first; s != null; s = SlabList.next(s)) {
-            if (s.hasRemote()) {
-                core.countCorruption(s.drainRemote());
-            }
-            if (s.freeCount > 0) {
-                return s;
-            }
-        }
-        // Full slabs get blocks back only through remote frees, and those signal: no search.
         takeSignalled();
         first = avail.first();
         if (first != null && first.freeCount > 0) {
