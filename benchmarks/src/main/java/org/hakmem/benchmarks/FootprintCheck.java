@@ -40,13 +40,13 @@ public final class FootprintCheck {
                 x ^= x >>> 27;
                 s = x;
                 long r = x * 0x2545F4914F6CDD1DL;
-                int idx = (int) Long.remainderUnsigned(r >>> 32, ws);
+                int idx = Integer.remainderUnsigned((int) (r >>> 32), ws);
                 if (slots[idx] != 0) {
                     heap.free(slots[idx]);
                     slots[idx] = 0;
                     live -= sizes[idx];
                 } else {
-                    int size = 16 + (int) Long.remainderUnsigned(r & 0xFFFF, 1009);
+                    int size = 16 + (int) ((r & 0xFFFF) % 1009);
                     long p = heap.malloc(size);
                     BenchAllocator.touch(p, (byte) i);
                     BenchAllocator.touch(p + size - 1, (byte) i);

@@ -64,7 +64,7 @@ public class RandomMixedBenchmark {
     public long randomMixed() {
         final BenchAllocator heap = this.heap;
         final long[] slots = this.slots;
-        final long ws = slots.length;
+        final int ws = slots.length;
         long s = state;
         long i = iteration;
         final long end = i + OPS;
@@ -75,13 +75,17 @@ public class RandomMixedBenchmark {
             x ^= x >>> 27;
             s = x;
             long r = x * 0x2545F4914F6CDD1DL;
-            int idx = (int) Long.remainderUnsigned(r >>> 32, ws);
+            // The same arithmetic as hakbench's loop and its C twin: r >>> 32 < 2^32 and ws is an
+            // int, so a 32-bit unsigned modulo is WORKLOAD.md's (r >>> 32) mod ws exactly; r & 0xFFFF
+            // is non-negative, so % by the constant 1009 is the unsigned modulo, which the JIT turns
+            // into a multiply (Long.remainderUnsigned by a constant stays a 64-bit divide).
+            int idx = Integer.remainderUnsigned((int) (r >>> 32), ws);
             long p = slots[idx];
             if (p != 0) {
                 heap.free(p);
                 slots[idx] = 0;
             } else {
-                long size = 16 + Long.remainderUnsigned(r & 0xFFFF, 1009);
+                long size = 16 + (r & 0xFFFF) % 1009;
                 p = heap.malloc(size, i);
                 BenchAllocator.touch(p, (byte) i);
                 BenchAllocator.touch(p + size - 1, (byte) i);
