@@ -78,7 +78,6 @@ public final class Core {
                 tc.count[bin] = c;
                 final long address = tc.stack[(bin << ThreadCache.STRIDE_SHIFT) + c];
                 NativeMemory.putLong(address + Slab.KEY_OFFSET, 0L);
-                tc.bytesInUse += SizeClasses.blockBytes(bin);
                 return address;
             }
             return tc.mallocSlow(bin);
@@ -144,7 +143,7 @@ public final class Core {
                 slab.clearSignal();
             }
         }
-        currentCache().bytesInUse -= slab.blockBytes;
+        currentCache().remotelyFreed(slab.blockBytes);
     }
 
     /** The calling thread's cache: the claimed slot if it is ours, else the ThreadLocal (once). */
@@ -260,7 +259,7 @@ public final class Core {
         int threads;
         synchronized (threadCaches) {
             for (ThreadCache tc : threadCaches) {
-                inUse += tc.bytesInUse;
+                inUse += tc.bytesInUse();
                 cached += tc.cachedBytes();
                 metadata += tc.metadataBytes();
             }
@@ -294,7 +293,7 @@ public final class Core {
         }
         for (ThreadCache tc : dead) {
             tc.collect(true);
-            retiredBytesInUse.add(tc.bytesInUse);
+            retiredBytesInUse.add(tc.bytesInUse());
         }
     }
 

@@ -35,8 +35,16 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     private final long secret;
     /** Slabs of this cache that other threads freed into since it last looked. */
     private final SignalStack signalled = new SignalStack();
-    /** Usable bytes this thread handed out minus those it took back; summed over threads by stats. */
-    public long bytesInUse;
+    /*
+     * Accounting without a counter on the fast paths: a block leaves its slab into this cache
+     * (refill: taken), comes back from it (flush: returned), or is freed by this thread into
+     * another owner's slab (remotely freed). What this thread's mallocs handed out and nobody freed
+     * is taken - returned - cached - remotely freed, summed over threads by stats. Owner-written
+     * plain fields: another thread's read is racy, exact once the threads are quiet.
+     */
+    private long takenBytes;
+    private long returnedBytes;
+    private long remotelyFreedBytes;
 
     public ThreadCache(Core core, Thread thread) {
         super(thread);
@@ -66,7 +74,6 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         count[bin] = c;
         long address = stack[(bin << STRIDE_SHIFT) + c];
         NativeMemory.putLong(address + KEY_OFFSET, 0L);
-        bytesInUse += SizeClasses.blockBytes(bin);
         return address;
     }
 
@@ -82,14 +89,12 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         if (c >= capacity[bin]) {
             if (capacity[bin] == 0) {
                 returnToSlab(slab, index);
-                bytesInUse -= slab.blockBytes;
                 return;
             }
             c = flush(bin, (c + 1) >>> 1);
         }
         stack[(bin << STRIDE_SHIFT) + c] = address;
         count[bin] = c + 1;
-        bytesInUse -= slab.blockBytes;
     }
 
     private boolean refill(int bin) {
@@ -109,6 +114,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
             NativeMemory.putLong(a + KEY_OFFSET, secret ^ a);
         }
         count[bin] = have + taken;
+        takenBytes += (long) taken * SizeClasses.blockBytes(bin);
         return taken > 0;
     }
 
@@ -177,6 +183,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     }
 
     private void returnToSlab(Slab slab, int index) {
+        returnedBytes += slab.blockBytes;
         boolean wasFull = slab.freeCount == 0;
         slab.putFree(index);
         SlabList avail = available[slab.bin];
@@ -216,6 +223,16 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
                 }
             }
         }
+    }
+
+    /** This thread freed a block into a slab it does not own. */
+    public void remotelyFreed(int blockBytes) {
+        remotelyFreedBytes += blockBytes;
+    }
+
+    /** Usable bytes this thread's mallocs handed out that are not free again (see the fields). */
+    public long bytesInUse() {
+        return takenBytes - returnedBytes - cachedBytes() - remotelyFreedBytes;
     }
 
     /** Bytes of free blocks sitting in this cache (racy when read by another thread). */
