@@ -22,7 +22,8 @@ import java.util.Arrays;
  * @param hotSuperslabs          live superslabs in the HOT tier (more than 25% used, or filling)
  * @param drainingSuperslabs     live superslabs in the DRAINING tier (25% or less used)
  * @param threadCaches           threads with a live thread cache
- * @param corruptionsDetected    remote-free stacks found corrupted by racing double frees
+ * @param corruptionsDetected    double frees found late, when a block went back to its slab twice (a copy
+ *                               from a thread cache or a racing remote free), each dropped
  */
 public record AllocatorStats(long mmapCalls, long munmapCalls, long madviseCalls, long madviseFailures,
                              long largeMaps, int liveSuperslabs, int[] liveSuperslabsPerClass, long bytesInUse,

@@ -208,8 +208,30 @@ class HakmemAllocatorTest {
         u.start();
         u.join();
         assertTrue(failure[0] != null && failure[0].getMessage().contains("double free"));
-        assertThrows(IllegalArgumentException.class, () -> heap.free(p), "the owner refuses it too");
         assertEquals(0, heap.stats().bytesInUse());
+        assertEquals(0, heap.stats().corruptionsDetected());
+    }
+
+    @Test
+    void doubleFreeDeeperInTheCacheIsCaughtWhenTheBlockGoesBackToItsSlab() {
+        // Default mode checks only metadata on a local free: free(p); free(q); free(p) is not refused
+        // on the spot (HAKMEM_CHECKED=1 refuses it), but the copy is found and dropped when the
+        // cache returns its blocks, and the accounting comes out right.
+        long p = heap.malloc(40);
+        long q = heap.malloc(40);
+        heap.free(p);
+        heap.free(q);
+        boolean refused = false;
+        try {
+            heap.free(p);
+        } catch (IllegalArgumentException e) {
+            refused = true;
+        }
+        heap.collect();
+        AllocatorStats s = heap.stats();
+        assertEquals(1, (refused ? 1 : 0) + s.corruptionsDetected(), s.toString());
+        assertEquals(0, s.bytesInUse(), s.toString());
+        assertEquals(0, s.cacheBytes(), s.toString());
     }
 
     @Test

@@ -26,8 +26,8 @@ import org.hakmem.allocator.internal.slab.SuperSlabBackend;
  *
  * <p>Hot paths: malloc of up to 1 KiB is one ThreadLocal lookup, one table load and a pop from a
  * Java array; free of a block of a slab the calling thread owns is a page-map lookup, a division
- * by multiplication, the key check and a push, with no ThreadLocal at all (the slab names its
- * owner thread). Neither takes a lock or allocates on the Java heap.
+ * by multiplication, two metadata checks and a push, with no ThreadLocal at all (the slab names its
+ * owner thread). Neither takes a lock, allocates on the Java heap or touches block memory.
  */
 public final class Core {
     private final AllocatorConfig config;
@@ -73,12 +73,10 @@ public final class Core {
         if (Long.compareUnsigned(byteSize, SizeClasses.MAX_TINY_BYTES) <= 0) {
             final ThreadCache tc = currentCache();
             final int bin = SizeClasses.tinyBinOf(byteSize);
-            final int c = tc.count[bin] - 1;
-            if (c >= 0) {
-                tc.count[bin] = c;
-                final long address = tc.stack[(bin << ThreadCache.STRIDE_SHIFT) + c];
-                NativeMemory.putLong(address + Slab.KEY_OFFSET, 0L);
-                return address;
+            final int c = tc.count[bin];
+            if (c > 0) {
+                tc.count[bin] = c - 1;
+                return tc.stack[(bin << ThreadCache.STRIDE_SHIFT) + c];
             }
             return tc.mallocSlow(bin);
         }
@@ -208,7 +206,9 @@ public final class Core {
             if (index < 0) {
                 throw interior(address);
             }
-            if (NativeMemory.getLong(address + Slab.KEY_OFFSET) == (secret ^ address) || slab.isFree(index)) {
+            if (NativeMemory.getLong(address + Slab.KEY_OFFSET) == (secret ^ address) || slab.isFree(index)
+                    || slab.owner instanceof ThreadCache tc && tc.thread == Thread.currentThread()
+                    && tc.isLastFreed(slab.bin, address)) {
                 throw new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): block is not allocated (already freed?)");
             }
             return slab.blockBytes;

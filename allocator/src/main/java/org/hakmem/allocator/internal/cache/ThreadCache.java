@@ -13,15 +13,24 @@ import org.hakmem.allocator.internal.slab.SlabList;
  * addresses in a Java array, and the slabs this thread owns. Only the owning thread touches it
  * while it lives; after the thread ended, the one reaper that unregistered it does.
  *
- * <p>Every free block that has ever been handed out carries a key (the instance secret xor its
- * address) in bytes 8..15, wherever it sits (a cache, a slab, a remote stack); malloc clears it. A
- * free that finds the key is a double free, and a free of a block at or above its slab's
- * {@link Slab#carved} mark is of a block never handed out: both are refused without touching any
- * list. The chance that live user data equals the key is 2^-64; checked mode has exact checks.
+ * <p>The fast paths never touch block memory: malloc pops an address, free pushes one. Reading or
+ * writing a word of the freed block (glibc's tcache key, mimalloc's list link) pulls a line the
+ * program stopped using long ago into the cache; on random_mixed that alone costs 5% of throughput.
+ * So a local free checks only metadata it has at hand: it refuses a block never handed out (at or
+ * above its slab's {@link Slab#carved} mark) and the block this thread freed last into the same bin
+ * (the common {@code free(p); free(p)}; the top of the stack is on the line the push writes). Any
+ * other double free is caught when the second copy returns to the slab (counted as a corruption
+ * and dropped); until then the block may be handed out twice. Blocks in a slab (bitmap or remote
+ * stack) carry the free key (see {@link Slab#KEY_OFFSET}), which remote frees and realloc check.
+ * HAKMEM_CHECKED=1 bypasses this cache and refuses every double free exactly.
  */
 public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOwner {
-    /** Stack slots per bin; a power of two so a bin's stack starts at bin << STRIDE_SHIFT. */
-    public static final int STRIDE_SHIFT = 6;
+    /**
+     * Stack slots per bin, a power of two: bin b's stack is stack[b << STRIDE_SHIFT ..]. Its first
+     * slot is always 0 and its blocks sit above it, the top one at {@code base + count}: free
+     * compares its address with the top without first asking whether the stack is empty.
+     */
+    public static final int STRIDE_SHIFT = 7;
     private static final int KEY_OFFSET = Slab.KEY_OFFSET;
 
     public final long[] stack = new long[SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT];
@@ -72,20 +81,16 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         }
         int c = count[bin] - 1;
         count[bin] = c;
-        long address = stack[(bin << STRIDE_SHIFT) + c];
-        NativeMemory.putLong(address + KEY_OFFSET, 0L);
-        return address;
+        return stack[(bin << STRIDE_SHIFT) + c + 1];
     }
 
-    /** free of a block of a slab this thread owns: checks, then onto the stack. */
+    /** free of a block of a slab this thread owns: metadata checks only, then onto the stack. */
     public void freeLocal(Slab slab, int index, long address) {
-        final long keyed = secret ^ address;
-        if (NativeMemory.getLong(address + KEY_OFFSET) == keyed || index >= slab.carved) {
-            throw Core.doubleFree(address);
-        }
-        NativeMemory.putLong(address + KEY_OFFSET, keyed);
         final int bin = slab.bin;
         int c = count[bin];
+        if (index >= slab.carved || stack[(bin << STRIDE_SHIFT) + c] == address) {
+            throw Core.doubleFree(address);
+        }
         if (c >= capacity[bin]) {
             if (capacity[bin] == 0) {
                 returnToSlab(slab, index);
@@ -93,7 +98,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
             }
             c = flush(bin, (c + 1) >>> 1);
         }
-        stack[(bin << STRIDE_SHIFT) + c] = address;
+        stack[(bin << STRIDE_SHIFT) + c + 1] = address;
         count[bin] = c + 1;
     }
 
@@ -102,16 +107,16 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         if (slab == null) {
             return false;
         }
-        int base = bin << STRIDE_SHIFT;
+        int base = (bin << STRIDE_SHIFT) + 1;
         int have = count[bin];
         int taken = slab.take(stack, base + have, Math.max(1, capacity[bin] / 2));
         if (slab.freeCount == 0) {
             full[bin].addFirst(slab);
         }
-        // Cached blocks are free: key them so a stray free of one is refused.
+        // Out of the slab: drop the free key (or a stale one from an earlier slab on these units),
+        // so a later remote free of the block, once handed out, is not taken for a double free.
         for (int i = have; i < have + taken; i++) {
-            long a = stack[base + i];
-            NativeMemory.putLong(a + KEY_OFFSET, secret ^ a);
+            NativeMemory.putLong(stack[base + i] + KEY_OFFSET, 0L);
         }
         count[bin] = have + taken;
         takenBytes += (long) taken * SizeClasses.blockBytes(bin);
@@ -170,7 +175,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
      * Slabs that become empty go back to the backend, except one per bin in FAST mode.
      */
     private int flush(int bin, int n) {
-        final int base = bin << STRIDE_SHIFT;
+        final int base = (bin << STRIDE_SHIFT) + 1;
         final int c = count[bin];
         for (int i = 0; i < n; i++) {
             long a = stack[base + i];
@@ -183,7 +188,15 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     }
 
     private void returnToSlab(Slab slab, int index) {
+        if (slab.isFree(index)) {
+            // A double free that got past freeLocal (the block was deeper in this cache, or on the
+            // remote stack, when it was freed again): keep one copy, and count it as returned once.
+            core.countCorruption(1);
+            return;
+        }
         returnedBytes += slab.blockBytes;
+        long address = slab.blockAddress(index);
+        NativeMemory.putLong(address + KEY_OFFSET, secret ^ address);
         boolean wasFull = slab.freeCount == 0;
         slab.putFree(index);
         SlabList avail = available[slab.bin];
@@ -233,6 +246,11 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     /** Usable bytes this thread's mallocs handed out that are not free again (see the fields). */
     public long bytesInUse() {
         return takenBytes - returnedBytes - cachedBytes() - remotelyFreedBytes;
+    }
+
+    /** Whether address is the block this thread last freed into its bin and has not handed out since. */
+    public boolean isLastFreed(int bin, long address) {
+        return stack[(bin << STRIDE_SHIFT) + count[bin]] == address;
     }
 
     /** Bytes of free blocks sitting in this cache (racy when read by another thread). */

@@ -20,8 +20,10 @@ import org.hakmem.allocator.internal.os.NativeMemory;
  */
 public final class Slab extends SlabFields.PadC {
     /**
-     * Where a free block keeps the instance's free key (secret xor address), bytes 8..15; bytes
-     * 0..7 hold the remote-free link. Every block is at least 16 bytes.
+     * Where a block that is back in its slab (in the bitmap or on the remote stack) keeps the
+     * instance's free key (secret xor address), bytes 8..15; bytes 0..7 hold the remote-free link.
+     * Blocks in use or in a thread cache carry no key, so the fast paths never write block memory.
+     * Every block is at least 16 bytes.
      */
     public static final int KEY_OFFSET = 8;
     private static final VarHandle REMOTE_HEAD;
