@@ -48,6 +48,15 @@ public final class Core {
      * only when it is empty or its owner ended, so threads do not ping-pong its cache line.
      */
     private ThreadCache claimedCache;
+    /**
+     * Every other thread's cache, in the slot its thread id picks, checked before the ThreadLocal:
+     * ids are handed out in sequence, so the threads alive at one time rarely share a slot, and
+     * a ThreadLocal lookup (a hash probe and, here, an isAlive check) costs larson's worker threads
+     * a fifth of their throughput. Same rules as claimedCache: plain slots, a cache's thread is
+     * final, a slot is written only when empty or its thread ended; reaping clears it.
+     */
+    private final ThreadCache[] cachesByThreadId = new ThreadCache[CACHE_SLOTS];
+    private static final int CACHE_SLOTS = 256;
 
     /** Every live thread's cache; guarded by itself. Dead threads' caches are reaped lazily. */
     private final List<ThreadCache> threadCaches = new ArrayList<>();
@@ -144,19 +153,34 @@ public final class Core {
         currentCache().remotelyFreed(slab.blockBytes);
     }
 
-    /** The calling thread's cache: the claimed slot if it is ours, else the ThreadLocal (once). */
+    /** The calling thread's cache: the claimed one, its thread-id slot, else the ThreadLocal (once). */
     private ThreadCache currentCache() {
+        final Thread current = Thread.currentThread();
         final ThreadCache claimed = claimedCache;
-        if (claimed != null && claimed.thread == Thread.currentThread()) {
+        if (claimed != null && claimed.thread == current) {
             return claimed;
         }
-        return threadLocalCache(claimed);
+        final ThreadCache slotted = cachesByThreadId[slotOf(current)];
+        if (slotted != null && slotted.thread == current) {
+            return slotted;
+        }
+        return threadLocalCache(claimed, current);
     }
 
-    private ThreadCache threadLocalCache(ThreadCache claimed) {
+    private static int slotOf(Thread thread) {
+        return (int) thread.threadId() & (CACHE_SLOTS - 1);
+    }
+
+    private ThreadCache threadLocalCache(ThreadCache claimed, Thread current) {
         ThreadCache tc = caches.get();
         if (claimed == null || !claimed.thread.isAlive()) {
             claimedCache = tc;
+        } else {
+            int slot = slotOf(current);
+            ThreadCache occupant = cachesByThreadId[slot];
+            if (occupant == null || !occupant.thread.isAlive()) {
+                cachesByThreadId[slot] = tc;
+            }
         }
         return tc;
     }
@@ -292,6 +316,10 @@ public final class Core {
             threadCaches.removeIf(tc -> !tc.thread.isAlive() && dead.add(tc));
         }
         for (ThreadCache tc : dead) {
+            int slot = slotOf(tc.thread);
+            if (cachesByThreadId[slot] == tc) {
+                cachesByThreadId[slot] = null;   // let the dead cache be collected
+            }
             tc.collect(true);
             retiredBytesInUse.add(tc.bytesInUse());
         }
@@ -305,6 +333,7 @@ public final class Core {
         }
         caches.remove();
         claimedCache = null;
+        java.util.Arrays.fill(cachesByThreadId, null);
         backend.clear();
         large.clear();
         os.unmapAll();
