@@ -82,10 +82,10 @@ public final class Core {
         if (Long.compareUnsigned(byteSize, SizeClasses.MAX_TINY_BYTES) <= 0) {
             final ThreadCache tc = currentCache();
             final int bin = SizeClasses.tinyBinOf(byteSize);
-            final int c = tc.count[bin];
+            final int c = tc.count[ThreadCache.countIndex(bin)];
             if (c > 0) {
-                tc.count[bin] = c - 1;
-                return tc.stack[(bin << ThreadCache.STRIDE_SHIFT) + c];
+                tc.count[ThreadCache.countIndex(bin)] = c - 1;
+                return tc.stack[ThreadCache.stackBase(bin) + c];
             }
             return tc.mallocSlow(bin);
         }
