@@ -82,12 +82,8 @@ public final class Core {
         if (Long.compareUnsigned(byteSize, SizeClasses.MAX_TINY_BYTES) <= 0) {
             final ThreadCache tc = currentCache();
             final int bin = SizeClasses.tinyBinOf(byteSize);
-            final int c = tc.count[ThreadCache.countIndex(bin)];
-            if (c > 0) {
-                tc.count[ThreadCache.countIndex(bin)] = c - 1;
-                return tc.stack[ThreadCache.stackBase(bin) + c];
-            }
-            return tc.mallocSlow(bin);
+            final long address = tc.pop(bin);
+            return address != 0 ? address : tc.mallocSlow(bin);
         }
         return mallocLarger(byteSize);
     }

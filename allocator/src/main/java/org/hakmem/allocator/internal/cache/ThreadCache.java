@@ -30,7 +30,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
      * slot is always 0 and its blocks sit above it, the top one at {@code base + count}: free
      * compares its address with the top without first asking whether the stack is empty.
      */
-    public static final int STRIDE_SHIFT = 7;
+    private static final int STRIDE_SHIFT = 7;
     /**
      * 128 bytes of unused elements before and after the hot ones of stack and count. The arrays
      * are written on every malloc and free, and a compacting GC may move another thread's hot
@@ -42,8 +42,8 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     private static final int PAD_INTS = 32;
     private static final int KEY_OFFSET = Slab.KEY_OFFSET;
 
-    public final long[] stack = new long[PAD_LONGS + (SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT) + PAD_LONGS];
-    public final int[] count = new int[PAD_INTS + SizeClasses.TINY_BIN_COUNT + PAD_INTS];
+    private final long[] stack = new long[PAD_LONGS + (SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT) + PAD_LONGS];
+    private final int[] count = new int[PAD_INTS + SizeClasses.TINY_BIN_COUNT + PAD_INTS];
     /** Most blocks cached per bin; 0 routes the bin to the shared pool (POOL_ONLY or checked mode). */
     private final int[] capacity = new int[SizeClasses.TINY_BIN_COUNT];
     private final SlabList[] available = new SlabList[SizeClasses.TINY_BIN_COUNT];
@@ -88,18 +88,26 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         if (!refill(bin)) {
             return core.routes().routeOfBin(bin) == RouteTable.Route.TINY_FIRST ? core.pool().malloc(bin) : 0;
         }
-        int c = count[countIndex(bin)] - 1;
-        count[countIndex(bin)] = c;
-        return stack[stackBase(bin) + c + 1];
+        return pop(bin);
+    }
+
+    /** The fast half of malloc: the top cached block of bin, or 0 if there is none. */
+    public long pop(int bin) {
+        final int c = count[countIndex(bin)];
+        if (c > 0) {
+            count[countIndex(bin)] = c - 1;
+            return stack[stackBase(bin) + c];
+        }
+        return 0;
     }
 
     /** free of a block of a slab this thread owns: metadata checks only, then onto the stack. */
     public void freeLocal(Slab slab, int index, long address) {
         final int bin = slab.bin;
-        int c = count[countIndex(bin)];
-        if (index >= slab.carved || stack[stackBase(bin) + c] == address) {
+        if (index >= slab.carved || isLastFreed(bin, address)) {
             throw Core.doubleFree(address);
         }
+        int c = count[countIndex(bin)];
         if (c >= capacity[bin]) {
             if (capacity[bin] == 0) {
                 returnToSlab(slab, index);
@@ -258,12 +266,12 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     }
 
     /** Index of bin's sentinel slot in {@link #stack}; its cached blocks follow it. */
-    public static int stackBase(int bin) {
+    private static int stackBase(int bin) {
         return PAD_LONGS + (bin << STRIDE_SHIFT);
     }
 
     /** Index of bin's number of cached blocks in {@link #count}. */
-    public static int countIndex(int bin) {
+    private static int countIndex(int bin) {
         return PAD_INTS + bin;
     }
 
