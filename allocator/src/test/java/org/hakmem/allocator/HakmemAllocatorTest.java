@@ -213,6 +213,30 @@ class HakmemAllocatorTest {
     }
 
     @Test
+    void blockFreedByAnotherThreadIsRefusedUntilHandedOutAgain() throws Exception {
+        long p = heap.malloc(64);
+        long q = heap.malloc(64);
+        Thread t = new Thread(() -> heap.free(p));
+        t.start();
+        t.join();
+        // Waiting in the slab's remote bitmap: not live for realloc and usableSize, nor for a
+        // second free from another thread (remoteDoubleFreeIsRefused).
+        assertThrows(IllegalArgumentException.class, () -> heap.usableSize(p));
+        assertThrows(IllegalArgumentException.class, () -> heap.realloc(p, 8));
+        // Once the owner took it back and handed it out again, it is an ordinary live block.
+        heap.free(q);
+        java.util.Set<Long> handedOut = new java.util.HashSet<>();
+        for (int i = 0; i < 5000 && !handedOut.contains(p); i++) {
+            handedOut.add(heap.malloc(64));
+        }
+        assertTrue(handedOut.contains(p), "the remotely freed block comes back to its owner");
+        assertEquals(64, heap.usableSize(p));
+        handedOut.forEach(heap::free);
+        assertEquals(0, heap.stats().bytesInUse());
+        assertEquals(0, heap.stats().corruptionsDetected());
+    }
+
+    @Test
     void doubleFreeDeeperInTheCacheIsCaughtWhenTheBlockGoesBackToItsSlab() {
         // Default mode checks only metadata on a local free: free(p); free(q); free(p) is not refused
         // on the spot (HAKMEM_CHECKED=1 refuses it), but the copy is found and dropped when the

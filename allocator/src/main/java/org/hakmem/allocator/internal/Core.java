@@ -1,6 +1,5 @@
 package org.hakmem.allocator.internal;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -37,7 +36,6 @@ public final class Core {
     private final SharedPool pool;
     private final LargeAllocator large;
     private final RouteTable routes;
-    private final long secret;
     private final boolean keepOneEmptySlab;
     private final ThreadLocal<ThreadCache> caches = ThreadLocal.withInitial(this::newCache);
     /**
@@ -70,8 +68,7 @@ public final class Core {
         this.routes = new RouteTable(config.tinyProfile());
         this.backend = new SuperSlabBackend(os, pageMap, new ReleasePolicy(config), config.lean(), config.leanDelayMillis());
         this.keepOneEmptySlab = !config.lean();
-        this.secret = new SecureRandom().nextLong() | 1L;
-        this.pool = new SharedPool(backend, config.checked(), keepOneEmptySlab, secret);
+        this.pool = new SharedPool(backend, config.checked(), keepOneEmptySlab);
         this.large = new LargeAllocator(os);
         if (!config.lean()) {
             backend.prewarm(config.prewarmSuperslabs());
@@ -129,22 +126,20 @@ public final class Core {
         if (owner instanceof SharedPool.Bin bin && pool.free(bin, slab, index, address)) {
             return;
         }
-        if (owner == null) {
-            throw doubleFree(address);  // the slab was released: none of its blocks is live
-        }
-        final long keyed = secret ^ address;
-        if (NativeMemory.getLong(address + Slab.KEY_OFFSET) == keyed || index >= slab.carved) {
+        // A released slab has no live block; a block back in the slab or never handed out is not
+        // live either. freeBits is the owner's: the read is racy, but a correct program handed
+        // this block over after the owner took it out, so it sees the bit clear.
+        if (owner == null || index >= slab.carved || slab.isFree(index)) {
             throw doubleFree(address);
         }
-        NativeMemory.putLong(address + Slab.KEY_OFFSET, keyed);
-        if (slab.pushRemote(address)) {
-            // Tell whoever owns the slab now (the owner read above may be stale); a pool needs no
-            // signal, it looks at its slabs' remote stacks itself.
-            if (slab.ownerAcquire() instanceof ThreadCache current) {
-                current.signal(slab);
-            } else {
-                slab.clearSignal();
-            }
+        final int freed = slab.freeRemote(index);
+        if (freed == Slab.REMOTE_DOUBLE_FREE) {
+            throw doubleFree(address);
+        }
+        // Tell whoever owns the slab now (the owner read above may be stale); a pool bin finds
+        // the flag itself when it looks for blocks, so it stays set.
+        if (freed == Slab.REMOTE_FREED_FIRST && slab.ownerAcquire() instanceof ThreadCache current) {
+            current.signal(slab);
         }
         currentCache().remotelyFreed(slab.blockBytes);
     }
@@ -226,7 +221,7 @@ public final class Core {
             if (index < 0) {
                 throw interior(address);
             }
-            if (NativeMemory.getLong(address + Slab.KEY_OFFSET) == (secret ^ address) || slab.isFree(index)
+            if (slab.isFree(index) || slab.isRemotelyFreed(index)
                     || slab.owner instanceof ThreadCache tc && tc.thread == Thread.currentThread()
                     && tc.isLastFreed(slab.bin, address)) {
                 throw new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): block is not allocated (already freed?)");
@@ -383,10 +378,6 @@ public final class Core {
 
     public RouteTable routes() {
         return routes;
-    }
-
-    public long secret() {
-        return secret;
     }
 
     public boolean keepOneEmptySlab() {

@@ -1,7 +1,6 @@
 package org.hakmem.allocator.internal.cache;
 
 import org.hakmem.allocator.internal.Core;
-import org.hakmem.allocator.internal.os.NativeMemory;
 import org.hakmem.allocator.internal.policy.RouteTable;
 import org.hakmem.allocator.internal.sizeclass.SizeClasses;
 import org.hakmem.allocator.internal.slab.PageMap;
@@ -20,9 +19,8 @@ import org.hakmem.allocator.internal.slab.SlabList;
  * above its slab's {@link Slab#carved} mark) and the block this thread freed last into the same bin
  * (the common {@code free(p); free(p)}; the top of the stack is on the line the push writes). Any
  * other double free is caught when the second copy returns to the slab (counted as a corruption
- * and dropped); until then the block may be handed out twice. Blocks in a slab (bitmap or remote
- * stack) carry the free key (see {@link Slab#KEY_OFFSET}), which remote frees and realloc check.
- * HAKMEM_CHECKED=1 bypasses this cache and refuses every double free exactly.
+ * and dropped); until then the block may be handed out twice. A free by another thread, and
+ * realloc, refuse a block that is free in its slab (either bitmap). HAKMEM_CHECKED=1 bypasses this cache and refuses every double free exactly.
  */
 public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOwner {
     /**
@@ -40,7 +38,6 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
      */
     private static final int PAD_LONGS = 16;
     private static final int PAD_INTS = 32;
-    private static final int KEY_OFFSET = Slab.KEY_OFFSET;
 
     private final long[] stack = new long[PAD_LONGS + (SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT) + PAD_LONGS];
     private final int[] count = new int[PAD_INTS + SizeClasses.TINY_BIN_COUNT + PAD_INTS];
@@ -50,7 +47,6 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     private final SlabList[] full = new SlabList[SizeClasses.TINY_BIN_COUNT];
     private final Core core;
     private final PageMap pageMap;
-    private final long secret;
     /** Slabs of this cache that other threads freed into since it last looked. */
     private final SignalStack signalled = new SignalStack();
     /*
@@ -68,7 +64,6 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         super(thread);
         this.core = core;
         this.pageMap = core.pageMap();
-        this.secret = core.secret();
         for (int bin = 0; bin < SizeClasses.TINY_BIN_COUNT; bin++) {
             available[bin] = new SlabList();
             full[bin] = new SlabList();
@@ -129,11 +124,6 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         int taken = slab.take(stack, base + have, Math.max(1, capacity[bin] / 2));
         if (slab.freeCount == 0) {
             full[bin].addFirst(slab);
-        }
-        // Out of the slab: drop the free key (or a stale one from an earlier slab on these units),
-        // so a later remote free of the block, once handed out, is not taken for a double free.
-        for (int i = have; i < have + taken; i++) {
-            NativeMemory.putLong(stack[base + i] + KEY_OFFSET, 0L);
         }
         count[countIndex(bin)] = have + taken;
         takenBytes += (long) taken * SizeClasses.blockBytes(bin);
@@ -206,14 +196,12 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
 
     private void returnToSlab(Slab slab, int index) {
         if (slab.isFree(index)) {
-            // A double free that got past freeLocal (the block was deeper in this cache, or on the
-            // remote stack, when it was freed again): keep one copy, and count it as returned once.
+            // A double free that got past freeLocal (the block was deeper in this cache, or another
+            // thread freed it too, when it was freed again): keep one copy, count it returned once.
             core.countCorruption(1);
             return;
         }
         returnedBytes += slab.blockBytes;
-        long address = slab.blockAddress(index);
-        NativeMemory.putLong(address + KEY_OFFSET, secret ^ address);
         boolean wasFull = slab.freeCount == 0;
         slab.putFree(index);
         SlabList avail = available[slab.bin];

@@ -18,14 +18,10 @@ import org.hakmem.allocator.internal.slab.SuperSlabBackend;
 public final class SharedPool {
     /** Pattern written over free blocks in checked mode and verified when they are handed out again. */
     public static final byte POISON = (byte) 0xDF;
-    /** Bytes at the start of a free block used for the remote-free link and the free key. */
-    public static final int HEADER_BYTES = 16;
 
     private final SuperSlabBackend backend;
     private final boolean checked;
     private final boolean keepOneEmptySlab;
-    /** The instance's free key: pool-freed blocks carry it too, as a thread may borrow the slab later. */
-    private final long secret;
     private final Bin[] bins = new Bin[SizeClasses.BIN_COUNT];
 
     /** One bin of the pool: the owner of its slabs, guarded by its lock. */
@@ -42,9 +38,8 @@ public final class SharedPool {
         }
     }
 
-    public SharedPool(SuperSlabBackend backend, boolean checked, boolean keepOneEmptySlab, long secret) {
+    public SharedPool(SuperSlabBackend backend, boolean checked, boolean keepOneEmptySlab) {
         this.backend = backend;
-        this.secret = secret;
         this.checked = checked;
         this.keepOneEmptySlab = keepOneEmptySlab;
         for (int b = 0; b < bins.length; b++) {
@@ -74,7 +69,6 @@ public final class SharedPool {
         if (checked) {
             checkPoison(address, blockBytes);
         }
-        NativeMemory.putLong(address + Slab.KEY_OFFSET, 0L);
         return address;
     }
 
@@ -89,13 +83,12 @@ public final class SharedPool {
             if (slab.ownerAcquire() != pb) {
                 return false;
             }
-            if (slab.isFree(index)) {
+            if (slab.isFree(index) || slab.isRemotelyFreed(index)) {
                 throw new IllegalArgumentException("free(0x" + Long.toHexString(address) + "): double free (block is already free)");
             }
             if (checked) {
-                NativeMemory.fill(address + HEADER_BYTES, slab.blockBytes - HEADER_BYTES, POISON);
+                NativeMemory.fill(address, slab.blockBytes, POISON);
             }
-            NativeMemory.putLong(address + Slab.KEY_OFFSET, secret ^ address);
             boolean wasFull = slab.freeCount == 0;
             slab.putFree(index);
             pb.bytesInUse -= slab.blockBytes;
@@ -129,7 +122,7 @@ public final class SharedPool {
             }
             pb.available.remove(slab);
             slab.setOwnerRelease(borrower);
-            slab.clearSignal();   // from now on remote frees signal the borrower
+            slab.clearSignal();   // from now on remote frees signal the borrower, which drains next
             return slab;
         } finally {
             pb.lock.unlock();
@@ -158,9 +151,7 @@ public final class SharedPool {
             try {
                 for (Slab s = pb.available.first(); s != null; ) {
                     Slab next = SlabList.next(s);
-                    if (s.hasRemote()) {
-                        s.drainRemote();
-                    }
+                    drainIfSignalled(s);
                     if (s.isEmpty()) {
                         pb.available.remove(s);
                         empty.add(s);
@@ -188,17 +179,14 @@ public final class SharedPool {
     /** Under pb.lock: an available slab, draining remote frees into full ones if needed. */
     private static Slab slabWithFreeBlockNoNew(Bin pb) {
         for (Slab s = pb.available.first(); s != null; s = SlabList.next(s)) {
-            if (s.hasRemote()) {
-                s.drainRemote();
-            }
+            drainIfSignalled(s);
             if (s.freeCount > 0) {
                 return s;
             }
         }
         for (Slab s = pb.full.first(); s != null; ) {
             Slab next = SlabList.next(s);
-            if (s.hasRemote()) {
-                s.drainRemote();
+            if (drainIfSignalled(s)) {
                 if (s.freeCount > 0) {
                     pb.available.addFirst(s);
                     return s;
@@ -209,12 +197,24 @@ public final class SharedPool {
         return null;
     }
 
+    /**
+     * Under the bin's lock: takes in the slab's remote frees if any were announced. The flag is
+     * cleared first: a free that lands after its word was read sets it again.
+     */
+    private static boolean drainIfSignalled(Slab s) {
+        if (!s.isSignalled()) {
+            return false;
+        }
+        s.clearSignal();
+        s.drainRemote();
+        return true;
+    }
+
     private static void checkPoison(long address, int blockBytes) {
-        long length = blockBytes - HEADER_BYTES;
-        long firstDiff = NativeMemory.findNot(address + HEADER_BYTES, length, POISON);
-        if (firstDiff >= 0 && NativeMemory.findNot(address + HEADER_BYTES, length, (byte) 0) >= 0) {
+        long firstDiff = NativeMemory.findNot(address, blockBytes, POISON);
+        if (firstDiff >= 0 && NativeMemory.findNot(address, blockBytes, (byte) 0) >= 0) {
             throw new IllegalStateException("use after free detected: block 0x" + Long.toHexString(address)
-                    + " was written at offset " + (HEADER_BYTES + firstDiff) + " while free");
+                    + " was written at offset " + firstDiff + " while free");
         }
     }
 

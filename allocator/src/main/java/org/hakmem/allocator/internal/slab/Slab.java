@@ -3,37 +3,37 @@ package org.hakmem.allocator.internal.slab;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-import org.hakmem.allocator.internal.os.NativeMemory;
-
 /**
  * One or more contiguous 64 KiB units of a superslab, cut into blocks of one bin.
  *
  * <p>Free blocks are a bitmap ({@code freeBits}), touched only by the {@link #owner} (its thread,
  * or under its lock), so the local paths need no atomics and never read block memory to find
- *  free blocks. Frees from other threads go onto the remote head, a lock-free stack threaded
- * through the blocks' first 8 bytes: a push is one CAS, and the owner takes the whole stack with
- * one getAndSet when its own free blocks run out (mimalloc's thread-free list).
+ * free blocks. Frees from other threads set the block's bit in a second bitmap ({@code remoteBits})
+ * with one atomic OR, and the owner takes a whole word of them back with one getAndSet when its own
+ * free blocks run out. Neither side reads or writes the freed block: a linked remote-free list
+ * (mimalloc's thread-free list) makes the freeing thread write each block and the owner walk them
+ * one dependent load at a time, a cache miss per block when the blocks went cold in a queue
+ * (xmalloc: 30 ns per block, half the producer's time).
  *
  * <p>A block counts as used from the moment it leaves the bitmap until the owner puts it back, so a
- * block waiting on the remote stack keeps the slab non-empty: an empty slab has no block that any
+ * block waiting in the remote bitmap keeps the slab non-empty: an empty slab has no block that any
  * thread could still be freeing, and can be released without a race.
  */
 public final class Slab extends SlabFields.PadC {
-    /**
-     * Where a block that is back in its slab (in the bitmap or on the remote stack) keeps the
-     * instance's free key (secret xor address), bytes 8..15; bytes 0..7 hold the remote-free link.
-     * Blocks in use or in a thread cache carry no key, so the fast paths never write block memory.
-     * Every block is at least 16 bytes.
-     */
-    public static final int KEY_OFFSET = 8;
-    private static final VarHandle REMOTE_HEAD;
+    /** {@link #freeRemote} results. */
+    public static final int REMOTE_FREED = 0;
+    /** The first remote free since the owner last looked: the caller tells the owner. */
+    public static final int REMOTE_FREED_FIRST = 1;
+    /** The block was already waiting in the remote bitmap: a double free, nothing changed. */
+    public static final int REMOTE_DOUBLE_FREE = -1;
+    private static final int REMOTE_PAD = SlabFields.REMOTE_PAD;
+    private static final VarHandle REMOTE_BITS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle SIGNALLED;
     private static final VarHandle OWNER;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(SlabFields.RemoteWritten.class, MethodHandles.lookup());
-            REMOTE_HEAD = lookup.findVarHandle(SlabFields.RemoteWritten.class, "remoteHead", long.class);
             SIGNALLED = lookup.findVarHandle(SlabFields.RemoteWritten.class, "signalled", int.class);
             OWNER = MethodHandles.privateLookupIn(SlabFields.ReadMostly.class, MethodHandles.lookup())
                     .findVarHandle(SlabFields.ReadMostly.class, "owner", SlabOwner.class);
@@ -127,17 +127,24 @@ public final class Slab extends SlabFields.PadC {
     }
 
     /**
-     * Pushes a block freed by a thread that does not own this slab: one CAS, no lock. Returns true
-     * for the first push since the owner last looked: the caller then tells the owner (one more
-     * CAS, once per batch of remote frees), so an owner never searches its slabs for remote frees.
+     * Frees block index for a thread that does not own this slab: one atomic OR, no lock, no
+     * block memory. Returns {@link #REMOTE_FREED_FIRST} for the first free since the owner last
+     * looked (the caller then tells the owner: one more CAS per batch of remote frees, so an owner
+     * never searches its slabs), {@link #REMOTE_DOUBLE_FREE} if the block was already waiting.
      */
-    public boolean pushRemote(long address) {
-        long head;
-        do {
-            head = (long) REMOTE_HEAD.getVolatile(this);
-            NativeMemory.putLong(address, head);
-        } while (!REMOTE_HEAD.compareAndSet(this, head, address));
-        return (int) SIGNALLED.getVolatile(this) == 0 && SIGNALLED.compareAndSet(this, 0, 1);
+    public int freeRemote(int index) {
+        final long bit = 1L << index;
+        final long old = (long) REMOTE_BITS.getAndBitwiseOr(remoteBits, REMOTE_PAD + (index >>> 6), bit);
+        if ((old & bit) != 0) {
+            return REMOTE_DOUBLE_FREE;
+        }
+        return (int) SIGNALLED.getVolatile(this) == 0 && SIGNALLED.compareAndSet(this, 0, 1)
+                ? REMOTE_FREED_FIRST : REMOTE_FREED;
+    }
+
+    /** Whether block index was freed by another thread and not yet taken back (racy unless owner). */
+    public boolean isRemotelyFreed(int index) {
+        return ((long) REMOTE_BITS.getVolatile(remoteBits, REMOTE_PAD + (index >>> 6)) & (1L << index)) != 0;
     }
 
     /**
@@ -148,28 +155,41 @@ public final class Slab extends SlabFields.PadC {
         SIGNALLED.setVolatile(this, 0);
     }
 
-    public boolean hasRemote() {
-        return (long) REMOTE_HEAD.getAcquire(this) != 0;
+    /**
+     * Whether remote frees may be waiting: the signal flag, which a lock-guarded owner (a pool bin)
+     * leaves set until it drains. Clear it before draining, so a free that lands after the drain
+     * read its word sets it again.
+     */
+    public boolean isSignalled() {
+        return (int) SIGNALLED.getVolatile(this) != 0;
     }
 
     /**
      * Owner only: takes every remotely freed block back into the free set. Returns the number of
-     * duplicates found (a block pushed twice by racing double frees): the walk stops there, so a
-     * corrupted stack can cost blocks but never loop or hand a block out twice.
+     * blocks that were free in both bitmaps (a remote double free racing the owner's own copy):
+     * they count once.
      */
     public int drainRemote() {
-        long address = (long) REMOTE_HEAD.getAndSet(this, 0L);
-        int steps = 0;
-        while (address != 0) {
-            int index = blockIndex(address);
-            if (index < 0 || isFree(index) || ++steps > blockCount) {
-                return 1;
+        final long[] remote = remoteBits;
+        final long[] bits = freeBits;
+        int duplicates = 0;
+        int drained = 0;
+        for (int w = 0; w < bits.length; w++) {
+            // A volatile read first: most words are 0, and a getAndSet would pull every line
+            // exclusive; volatile, so it cannot be satisfied before the caller's clearSignal.
+            if ((long) REMOTE_BITS.getVolatile(remote, REMOTE_PAD + w) != 0) {
+                long word = (long) REMOTE_BITS.getAndSet(remote, REMOTE_PAD + w, 0L);
+                long both = bits[w] & word;
+                if (both != 0) {
+                    duplicates += Long.bitCount(both);
+                    word &= ~both;
+                }
+                bits[w] |= word;
+                drained += Long.bitCount(word);
             }
-            long next = NativeMemory.getLong(address);
-            putFree(index);
-            address = next;
         }
-        return 0;
+        freeCount += drained;
+        return duplicates;
     }
 
     public SlabOwner ownerAcquire() {
@@ -181,6 +201,6 @@ public final class Slab extends SlabFields.PadC {
     }
 
     long metadataBytes() {
-        return 288L + 16L + 8L * freeBits.length;   // the padded object and its bitmap
+        return 288L + 16L + 8L * freeBits.length + 16L + 8L * remoteBits.length;   // the padded object, its bitmaps
     }
 }

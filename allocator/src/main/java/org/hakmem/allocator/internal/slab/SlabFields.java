@@ -4,8 +4,8 @@ package org.hakmem.allocator.internal.slab;
  * The fields of a {@link Slab}, grouped by who writes them, each group on cache lines of its own.
  *
  * <p>Every free reads the read-mostly group; the owner rewrites its group on every refill and
- * flush; other threads CAS the remote stack head. Were they on one line, each remote free would
- * pull the line from the owner's core and each refill would pull it back (xmalloc: every free is
+ * flush; other threads CAS the signal flag. Were they on one line, each remote free would pull
+ * the line from the owner's core and each refill would pull it back (xmalloc: every free is
  * remote). 64 bytes of padding between groups keep them apart. HotSpot lays superclass fields
  * out before subclass fields, so the chain of classes fixes the order; the read-mostly group has no
  * alignment gap a later field could be moved into.
@@ -16,6 +16,8 @@ final class SlabFields {
 
     /** Multiplier for division by the block size: exact for offsets below 2^24 and blocks up to 64 KiB. */
     static final int MAGIC_SHIFT = 40;
+    /** Unused words (64 bytes) before and after the used ones of {@link ReadMostly#remoteBits}. */
+    static final int REMOTE_PAD = 8;
 
     /** Read by every free; written when a slab changes hands, and {@code carved} only while it grows. */
     abstract static class ReadMostly {
@@ -32,6 +34,13 @@ final class SlabFields {
         /** Bit i set: block i is free in this slab (not cached, not in use). The array is owner only. */
         final long[] freeBits;
         /**
+         * Bit i set: another thread freed block i and the owner has not taken it back yet. Word w
+         * sits at index {@code REMOTE_PAD + w}: the pads keep the words that freeing threads update
+         * off the cache lines of whatever the heap puts next to the array (often this slab's
+         * owner-written freeBits).
+         */
+        final long[] remoteBits;
+        /**
          * Plain reads are enough on the fast path: only the owner thread itself ever installs itself
          * as owner, so a thread that sees itself here is right, and a stale read by any other thread
          * only sends it down the remote path, which is safe whoever owns the slab.
@@ -39,8 +48,7 @@ final class SlabFields {
         public SlabOwner owner;
         /**
          * One past the highest block ever handed out. Blocks are always taken lowest index first, so
-         * every block below this has been out at least once (and carries the free key whenever it is
-         * free) and none at or above it ever has: a free of one of those is refused without reading
+         * none at or above it has ever been out: a free of one of those is refused without reading
          * the bitmap. Written by the owner; other threads' racy reads can only see it lower.
          */
         public int carved;
@@ -56,6 +64,7 @@ final class SlabFields {
             this.spanBytes = (long) blockCount * blockBytes;
             this.magic = ((1L << MAGIC_SHIFT) + blockBytes - 1) / blockBytes;
             this.freeBits = new long[(blockCount + 63) >>> 6];
+            this.remoteBits = new long[REMOTE_PAD + freeBits.length + REMOTE_PAD];
             for (int i = 0; i < blockCount; i++) {
                 freeBits[i >>> 6] |= 1L << i;
             }
@@ -96,10 +105,8 @@ final class SlabFields {
         }
     }
 
-    /** CASed by every thread that frees a block of this slab remotely. */
+    /** CASed by every thread that frees a block of this slab remotely (the first time per batch). */
     abstract static class RemoteWritten extends PadB {
-        @SuppressWarnings("unused") // accessed through Slab's VarHandle
-        private volatile long remoteHead;
         /** 1 while the owner has been told about remote frees it has not taken in yet. */
         @SuppressWarnings("unused") // accessed through Slab's VarHandle
         private volatile int signalled;
