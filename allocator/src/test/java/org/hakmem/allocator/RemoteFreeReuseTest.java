@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Blocks freed by another thread go back to their owner: its full slabs get them through the
- * remote stacks and the signal that tells the owner which slabs to look at (no slab is searched).
+ * remote-free bitmaps and the signal that tells the owner which slabs to look at (no slab is searched).
  * If a signal were lost, the owner would map new superslabs instead of reusing its own.
  */
 class RemoteFreeReuseTest {
