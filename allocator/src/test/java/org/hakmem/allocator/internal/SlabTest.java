@@ -1,6 +1,8 @@
 package org.hakmem.allocator.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hakmem.allocator.AllocatorConfig;
@@ -30,6 +32,28 @@ class SlabTest {
                 assertEquals(-1, slab.blockIndex(slab.base + 8));
                 core.backend().releaseSlab(slab);
             }
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void pageMapFindsASlabOnlyInItsOwnUnits() {
+        Core core = new Core(AllocatorConfig.defaults());
+        try {
+            SlabOwner owner = new SlabOwner(null) { };
+            Slab slab = core.backend().acquireSlab(0, owner);
+            long end = slab.base + slab.byteSize();
+            assertSame(slab, core.pageMap().slabAt(slab.base));
+            assertSame(slab, core.pageMap().slabAt(end - 1));
+            // Other 16 GiB regions go through the root (the first leaf only answers for its own).
+            assertNull(core.pageMap().slabAt(slab.base + (16L << 30)));
+            assertNull(core.pageMap().slabAt(slab.base - (16L << 30)));
+            assertNull(core.pageMap().slabAt(0x1000));
+            assertNull(core.pageMap().slabAt(-16));
+            assertNull(core.pageMap().slabAt(1L << 47));
+            core.backend().releaseSlab(slab);
+            assertNull(core.pageMap().slabAt(slab.base));
         } finally {
             core.close();
         }
