@@ -20,7 +20,8 @@ import org.hakmem.allocator.internal.slab.SlabList;
  * (the common {@code free(p); free(p)}; the top of the stack is on the line the push writes). Any
  * other double free is caught when the second copy returns to the slab (counted as a corruption
  * and dropped); until then the block may be handed out twice. A free by another thread, and
- * realloc, refuse a block that is free in its slab (either bitmap). HAKMEM_CHECKED=1 bypasses this cache and refuses every double free exactly.
+ * realloc, refuse a block that is free in its slab (either bitmap). HAKMEM_CHECKED=1 bypasses
+ * this cache and refuses every double free exactly.
  */
 public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOwner {
     /**
