@@ -102,12 +102,11 @@ public final class Core {
         if (slab != null) {
             final int index = slab.blockIndex(address);
             if (index >= 0) {
-                final SlabOwner owner = slab.owner;
-                if (owner != null && owner.thread == Thread.currentThread()) {
-                    ((ThreadCache) owner).freeLocal(slab, index, address);
+                if (slab.ownerThread == Thread.currentThread()) {
+                    ThreadCache.freeLocal(slab, slab.ownerStack, index, address);
                     return;
                 }
-                freeShared(slab, owner, index, address);
+                freeShared(slab, slab.owner, index, address);
                 return;
             }
             throw interior(address);

@@ -18,7 +18,7 @@ class SlabTest {
     void blockIndexIsExactForEveryOffsetOfEveryBin() {
         Core core = new Core(AllocatorConfig.defaults());
         try {
-            SlabOwner owner = new SlabOwner(null) { };
+            SlabOwner owner = new SlabOwner(null, null) { };
             for (int bin = 0; bin < SizeClasses.BIN_COUNT; bin++) {
                 Slab slab = core.backend().acquireSlab(bin, owner);
                 int bytes = slab.blockBytes;
@@ -41,7 +41,7 @@ class SlabTest {
     void pageMapFindsASlabOnlyInItsOwnUnits() {
         Core core = new Core(AllocatorConfig.defaults());
         try {
-            SlabOwner owner = new SlabOwner(null) { };
+            SlabOwner owner = new SlabOwner(null, null) { };
             Slab slab = core.backend().acquireSlab(0, owner);
             long end = slab.base + slab.byteSize();
             assertSame(slab, core.pageMap().slabAt(slab.base));

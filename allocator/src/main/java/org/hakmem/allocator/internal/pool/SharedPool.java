@@ -33,7 +33,7 @@ public final class SharedPool {
         long bytesInUse;
 
         Bin(int bin) {
-            super(null);
+            super(null, null);
             this.bin = bin;
         }
     }

@@ -197,6 +197,8 @@ public final class Slab extends SlabFields.PadC {
     }
 
     public void setOwnerRelease(SlabOwner newOwner) {
+        ownerThread = newOwner == null ? null : newOwner.thread;
+        ownerStack = newOwner == null ? null : newOwner.stack;
         OWNER.setRelease(this, newOwner);
     }
 

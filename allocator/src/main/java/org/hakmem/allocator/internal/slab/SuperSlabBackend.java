@@ -118,7 +118,7 @@ public final class SuperSlabBackend {
             }
             pageMap.remove(slab);
             ss.usedUnits &= ~(mask(slab.unitCount) << slab.firstUnit);
-            slab.owner = null;
+            slab.setOwnerRelease(null);
             slabMetadataBytes -= slab.metadataBytes();
             retier(ss);
             if (ss.tier != Tier.FREE) {
