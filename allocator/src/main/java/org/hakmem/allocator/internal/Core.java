@@ -23,10 +23,12 @@ import org.hakmem.allocator.internal.slab.SuperSlabBackend;
  * One allocator instance: routes each request to the tiny front, the shared pool or the large
  * path, and proves every pointer it is given before touching its memory.
  *
- * <p>Hot paths: malloc of up to 1 KiB is one ThreadLocal lookup, one table load and a pop from a
- * Java array; free of a block of a slab the calling thread owns is a page-map lookup, a division
- * by multiplication, two metadata checks and a push, with no ThreadLocal at all (the slab names its
- * owner thread). Neither takes a lock, allocates on the Java heap or touches block memory.
+ * <p>Hot paths: malloc of up to 1 KiB finds the thread's cache in a claimed field or a thread-id
+ * slot (the ThreadLocal only when neither holds it), then one table load and a pop from a Java
+ * array; free of a block of a slab the calling thread owns is a page-map lookup, a division by
+ * multiplication, two metadata checks and a push onto the stack array the slab carries for its
+ * owner, with no ThreadLocal at all. Neither takes a lock, allocates on the Java heap or touches
+ * block memory.
  */
 public final class Core {
     private final AllocatorConfig config;
