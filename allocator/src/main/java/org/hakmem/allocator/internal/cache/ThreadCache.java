@@ -43,8 +43,6 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
      */
     private static final int PAD_LONGS = 16;
     private static final int STACK_LONGS = PAD_LONGS + (SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT) + PAD_LONGS;
-    /** Most blocks cached per bin; 0 routes the bin to the shared pool (POOL_ONLY or checked mode). */
-    private final int[] capacity = new int[SizeClasses.TINY_BIN_COUNT];
     private final SlabList[] available = new SlabList[SizeClasses.TINY_BIN_COUNT];
     private final SlabList[] full = new SlabList[SizeClasses.TINY_BIN_COUNT];
     private final Core core;
@@ -71,16 +69,15 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
             full[bin] = new SlabList();
             RouteTable.Route route = core.routes().routeOfBin(bin);
             int byBytes = Math.max(8, Math.min(64, 32768 / SizeClasses.blockBytes(bin)));
-            capacity[bin] = route == RouteTable.Route.POOL_ONLY || core.config().checked()
+            stack[stackBase(bin) + CAPACITY_SLOT] = route == RouteTable.Route.POOL_ONLY || core.config().checked()
                     ? 0 : Math.min(byBytes, core.config().tinyCacheBlocks());
-            stack[stackBase(bin) + CAPACITY_SLOT] = capacity[bin];
         }
     }
 
     /** The slow half of malloc: refill from owned slabs, remote frees, the pool, or a new slab. */
     public long mallocSlow(int bin) {
         core.checkOpen();
-        if (capacity[bin] == 0) {
+        if (capacity(bin) == 0) {
             return core.pool().malloc(bin);
         }
         if (!refill(bin)) {
@@ -122,7 +119,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     /** freeLocal of a bin whose stack is full, or that caches nothing (capacity 0). */
     private void freeFull(Slab slab, int index, long address) {
         final int bin = slab.bin;
-        if (capacity[bin] == 0) {
+        if (capacity(bin) == 0) {
             returnToSlab(slab, index);
             return;
         }
@@ -138,7 +135,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         }
         int base = stackBase(bin) + 1;
         int have = count(bin);
-        int taken = slab.take(stack, base + have, Math.max(1, capacity[bin] / 2));
+        int taken = slab.take(stack, base + have, Math.max(1, capacity(bin) / 2));
         if (slab.freeCount == 0) {
             full[bin].addFirst(slab);
         }
@@ -275,6 +272,11 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         return PAD_LONGS + (bin << STRIDE_SHIFT);
     }
 
+    /** Most blocks cached for bin; 0 routes the bin to the shared pool (POOL_ONLY or checked mode). */
+    private int capacity(int bin) {
+        return (int) stack[stackBase(bin) + CAPACITY_SLOT];
+    }
+
     /** Number of blocks cached for bin (held in the first slot of its stack). */
     private int count(int bin) {
         return (int) stack[stackBase(bin)];
@@ -300,7 +302,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
 
     /** Java-heap bytes of this cache's arrays and lists (approximate). */
     public long metadataBytes() {
-        return 16L + 8L * stack.length + 16L + 4L * capacity.length + 2L * 32 * available.length;
+        return 16L + 8L * stack.length + 2L * 32 * available.length;
     }
 
     /** Drops every cached block without returning it: only for closing the whole instance. */
