@@ -223,8 +223,8 @@ public final class Core {
                 throw interior(address);
             }
             if (slab.isFree(index) || slab.isRemotelyFreed(index)
-                    || slab.owner instanceof ThreadCache tc && tc.thread == Thread.currentThread()
-                    && tc.isLastFreed(slab.bin, address)) {
+                    || slab.ownerThread == Thread.currentThread()
+                    && ThreadCache.isLastFreed(slab.ownerStack, slab.bin, address)) {
                 throw new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): block is not allocated (already freed?)");
             }
             return slab.blockBytes;

@@ -135,8 +135,7 @@ public final class SharedPool {
         pb.lock.lock();
         try {
             slab.setOwnerRelease(pb);
-            slab.clearSignal();
-            slab.drainRemote();
+            slab.takeRemote();
             (slab.freeCount == 0 ? pb.full : pb.available).addFirst(slab);
         } finally {
             pb.lock.unlock();
@@ -197,16 +196,12 @@ public final class SharedPool {
         return null;
     }
 
-    /**
-     * Under the bin's lock: takes in the slab's remote frees if any were announced. The flag is
-     * cleared first: a free that lands after its word was read sets it again.
-     */
+    /** Under the bin's lock: takes in the slab's remote frees if any were announced. */
     private static boolean drainIfSignalled(Slab s) {
         if (!s.isSignalled()) {
             return false;
         }
-        s.clearSignal();
-        s.drainRemote();
+        s.takeRemote();
         return true;
     }
 

@@ -157,11 +157,21 @@ public final class Slab extends SlabFields.PadC {
 
     /**
      * Whether remote frees may be waiting: the signal flag, which a lock-guarded owner (a pool bin)
-     * leaves set until it drains. Clear it before draining, so a free that lands after the drain
-     * read its word sets it again.
+     * leaves set until it takes them ({@link #takeRemote}).
      */
     public boolean isSignalled() {
         return (int) SIGNALLED.getVolatile(this) != 0;
+    }
+
+    /**
+     * Owner only: clears the signal, then drains. In this order a free that lands after its word
+     * was read finds the flag clear and signals again, so no remote free is left unannounced.
+     * Returns what {@link #drainRemote} returns. As for clearSignal, read {@link #nextSignalled}
+     * first if the slab is on a signal stack being walked.
+     */
+    public int takeRemote() {
+        clearSignal();
+        return drainRemote();
     }
 
     /**
