@@ -65,8 +65,9 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         this.core = core;
         this.pageMap = core.pageMap();
         for (int bin = 0; bin < SizeClasses.TINY_BIN_COUNT; bin++) {
-            available[bin] = new SlabList();
-            full[bin] = new SlabList();
+            available[bin] = new SlabList(pageMap);
+            full[bin] = new SlabList(pageMap);
+            SlabList.pair(available[bin], full[bin]);
             RouteTable.Route route = core.routes().routeOfBin(bin);
             int byBytes = Math.max(8, Math.min(64, 32768 / SizeClasses.blockBytes(bin)));
             stack[stackBase(bin) + CAPACITY_SLOT] = route == RouteTable.Route.POOL_ONLY || core.config().checked()
@@ -241,7 +242,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
             }
             for (SlabList list : new SlabList[] {available[bin], full[bin]}) {
                 for (Slab s = list.first(); s != null; ) {
-                    Slab next = SlabList.next(s);
+                    Slab next = list.next(s);
                     core.countCorruption(s.drainRemote());
                     if (s.isEmpty()) {
                         list.remove(s);

@@ -4,6 +4,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.hakmem.allocator.internal.os.NativeMemory;
 import org.hakmem.allocator.internal.sizeclass.SizeClasses;
+import org.hakmem.allocator.internal.slab.PageMap;
 import org.hakmem.allocator.internal.slab.Slab;
 import org.hakmem.allocator.internal.slab.SlabList;
 import org.hakmem.allocator.internal.slab.SlabOwner;
@@ -28,13 +29,16 @@ public final class SharedPool {
     public static final class Bin extends SlabOwner {
         final int bin;
         final ReentrantLock lock = new ReentrantLock();
-        final SlabList available = new SlabList();
-        final SlabList full = new SlabList();
+        final SlabList available;
+        final SlabList full;
         long bytesInUse;
 
-        Bin(int bin) {
+        Bin(int bin, PageMap pageMap) {
             super(null, null);
             this.bin = bin;
+            this.available = new SlabList(pageMap);
+            this.full = new SlabList(pageMap);
+            SlabList.pair(available, full);
         }
     }
 
@@ -43,7 +47,7 @@ public final class SharedPool {
         this.checked = checked;
         this.keepOneEmptySlab = keepOneEmptySlab;
         for (int b = 0; b < bins.length; b++) {
-            bins[b] = new Bin(b);
+            bins[b] = new Bin(b, backend.pageMap());
         }
     }
 
@@ -149,7 +153,7 @@ public final class SharedPool {
             pb.lock.lock();
             try {
                 for (Slab s = pb.available.first(); s != null; ) {
-                    Slab next = SlabList.next(s);
+                    Slab next = pb.available.next(s);
                     drainIfSignalled(s);
                     if (s.isEmpty()) {
                         pb.available.remove(s);
@@ -177,14 +181,14 @@ public final class SharedPool {
 
     /** Under pb.lock: an available slab, draining remote frees into full ones if needed. */
     private static Slab slabWithFreeBlockNoNew(Bin pb) {
-        for (Slab s = pb.available.first(); s != null; s = SlabList.next(s)) {
+        for (Slab s = pb.available.first(); s != null; s = pb.available.next(s)) {
             drainIfSignalled(s);
             if (s.freeCount > 0) {
                 return s;
             }
         }
         for (Slab s = pb.full.first(); s != null; ) {
-            Slab next = SlabList.next(s);
+            Slab next = pb.full.next(s);
             if (drainIfSignalled(s)) {
                 if (s.freeCount > 0) {
                     pb.available.addFirst(s);

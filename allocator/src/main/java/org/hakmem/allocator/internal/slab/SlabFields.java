@@ -96,10 +96,10 @@ final class SlabFields {
     abstract static class OwnerWritten extends PadA {
         /** Number of set bits in freeBits. */
         public int freeCount;
-        /** The owner's list this slab is on (its available or its full list), and the links. */
-        SlabList list;
-        Slab next;
-        Slab prev;
+        /** The tag of the owner's list this slab is on (0: none), and its neighbours' bases (0: none). */
+        int listTag;
+        long nextBase;
+        long prevBase;
 
         OwnerWritten(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
             super(superslab, firstUnit, unitCount, bin, blockBytes, owner);

@@ -108,6 +108,10 @@ public final class SuperSlabBackend {
         }
     }
 
+    public PageMap pageMap() {
+        return pageMap;
+    }
+
     /** Takes back an empty slab; an emptied superslab is kept (FAST) or waits out the purge delay (LEAN). */
     public void releaseSlab(Slab slab) {
         SuperSlab ss = slab.superslab;
