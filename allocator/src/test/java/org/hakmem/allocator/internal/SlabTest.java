@@ -1,13 +1,16 @@
 package org.hakmem.allocator.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hakmem.allocator.AllocatorConfig;
 import org.hakmem.allocator.internal.sizeclass.SizeClasses;
 import org.hakmem.allocator.internal.slab.Slab;
+import org.hakmem.allocator.internal.slab.SlabList;
 import org.hakmem.allocator.internal.slab.SlabOwner;
 import org.hakmem.allocator.internal.slab.Tier;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,55 @@ class SlabTest {
             assertNull(core.pageMap().slabAt(1L << 47));
             core.backend().releaseSlab(slab);
             assertNull(core.pageMap().slabAt(slab.base));
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void slabListsLinkByBaseAndMoveBetweenSiblings() {
+        Core core = new Core(AllocatorConfig.defaults());
+        try {
+            SlabOwner owner = new SlabOwner(null, null) { };
+            Slab a = core.backend().acquireSlab(3, owner);
+            Slab b = core.backend().acquireSlab(3, owner);
+            Slab c = core.backend().acquireSlab(3, owner);
+            SlabList available = new SlabList(core.pageMap());
+            SlabList full = new SlabList(core.pageMap());
+            SlabList.pair(available, full);
+            available.addFirst(a);
+            available.addFirst(b);
+            available.addFirst(c);
+            assertSame(c, available.first());
+            assertSame(b, available.next(c));
+            assertSame(a, available.next(b));
+            assertNull(available.next(a));
+
+            full.addFirst(b);                       // from the sibling: unlinked from the middle
+            assertEquals(2, available.size());
+            assertEquals(1, full.size());
+            assertTrue(full.contains(b));
+            assertFalse(available.contains(b));
+            assertSame(a, available.next(c));
+            available.addFirst(a);                  // already first-but-one: moves to the head
+            assertSame(a, available.first());
+            assertSame(c, available.next(a));
+            assertNull(available.next(c));
+
+            SlabList foreign = new SlabList(core.pageMap());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> foreign.addFirst(b));
+            assertTrue(e.getMessage().contains(Long.toHexString(b.base)), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> foreign.remove(a));
+
+            available.remove(a);
+            available.remove(c);
+            full.remove(b);
+            assertNull(available.first());
+            assertNull(full.first());
+            assertEquals(0, available.size() + full.size());
+            for (Slab s : new Slab[] {a, b, c}) {
+                core.backend().releaseSlab(s);
+            }
         } finally {
             core.close();
         }
