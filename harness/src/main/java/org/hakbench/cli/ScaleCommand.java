@@ -77,6 +77,11 @@ public final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "HAKMEM_X=V", description = "Extra HAKMEM_* variable for hakmem runs; repeatable.")
     Map<String, String> env = new TreeMap<>();
 
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "Allocator the others are compared with run by run, as a ratio with a 95% CI (default: mimalloc"
+                    + " if it runs, else glibc if it runs, else none; 'none' for no comparison).")
+    String reference;
+
     @Option(names = "--verify", description = "Write a pattern into every block and check it before free (slower; for checking, not measuring).")
     boolean verify;
 
@@ -94,9 +99,11 @@ public final class ScaleCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ScaleConfig config;
         try {
-            config = new ScaleConfig(WorkloadKind.parse(workload), threads, chooseAllocators(err), runs, iters,
+            List<String> chosen = chooseAllocators(err);
+            config = new ScaleConfig(WorkloadKind.parse(workload), threads, chosen, runs, iters,
                     durationMillis(), warmupIters == null ? WorkloadKind.parse(workload).defaultWarmupIters() : warmupIters,
-                    seed, new TreeMap<>(params), verify, timeoutSeconds, resultsDir, profile, new TreeMap<>(env));
+                    seed, new TreeMap<>(params), verify, timeoutSeconds, resultsDir, profile, new TreeMap<>(env),
+                    reference == null ? ScaleConfig.defaultReference(chosen) : "none".equals(reference) ? null : reference);
             ProfileCheck.check(profile, env);
         } catch (IllegalArgumentException e) {
             return usageError(err, e.getMessage().startsWith("unknown workload") ? "--workload: " + e.getMessage() : e.getMessage());

@@ -24,10 +24,11 @@ import org.hakbench.workload.WorkloadSpec;
  * @param timeoutSeconds a child that runs longer is killed and reported as a failed run
  * @param profile        HAKMEM_PROFILE of hakmem children, or null for the allocator's default
  * @param hakmemEnv      further HAKMEM_* variables of hakmem children (other children get none)
+ * @param reference      allocator the others are compared with, run by run ({@link ScalePoint#vsReference}); null: none
  */
 public record ScaleConfig(WorkloadKind workload, List<Integer> threads, List<String> allocators, int runs, long iters,
         long durationMillis, long warmupIters, long seed, SortedMap<String, Long> params, boolean verify,
-        long timeoutSeconds, String resultsDir, String profile, SortedMap<String, String> hakmemEnv) {
+        long timeoutSeconds, String resultsDir, String profile, SortedMap<String, String> hakmemEnv, String reference) {
 
     public ScaleConfig {
         if (workload == null) {
@@ -55,9 +56,22 @@ public record ScaleConfig(WorkloadKind workload, List<Integer> threads, List<Str
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--param: " + e.getMessage(), e);
         }
+        if (reference != null && !allocators.contains(reference)) {
+            throw new IllegalArgumentException("--reference=" + reference + ": not among --allocators=" + String.join(",", allocators));
+        }
         if (verify && allocators.contains("null")) {
             throw new IllegalArgumentException("--verify: the null allocator returns overlapping blocks by design; leave it out of --allocators");
         }
+    }
+
+    /** The reference when none is named: mimalloc if it runs, else glibc if it runs, else none (as in rebase). */
+    public static String defaultReference(List<String> allocators) {
+        for (String candidate : List.of("mimalloc", "glibc")) {
+            if (allocators.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** HAKMEM_* of a hakmem child: the profile, then --env. */

@@ -1,5 +1,6 @@
 package org.hakbench.scale;
 
+import org.hakbench.stats.PairedRatio;
 import org.hakbench.stats.SampleStats;
 
 /**
@@ -11,9 +12,12 @@ import org.hakbench.stats.SampleStats;
  * @param speedUp      median ops/s here divided by the same allocator's median at the base thread count;
  *                     null when either point has no successful run
  * @param peakRssKiB   the highest VmHWM of the point's successful runs (0 when none)
+ * @param vsReference  ops/s against the reference allocator at the same thread count, run by run (run i with
+ *                     its run i, which ran right next to it); null for the reference itself, without a
+ *                     reference, or when no run index measured on both sides
  */
 public record ScalePoint(String allocator, int threads, int okRuns, int failedRuns, SampleStats opsPerSecond,
-        SampleStats opsPerCpuSecond, Double speedUp, long peakRssKiB) {
+        SampleStats opsPerCpuSecond, Double speedUp, long peakRssKiB, PairedRatio vsReference) {
 
     public boolean measured() {
         return opsPerSecond != null;

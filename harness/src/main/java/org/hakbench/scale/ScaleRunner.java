@@ -63,7 +63,11 @@ public final class ScaleRunner {
         Path png = points.stream().anyMatch(ScalePoint::measured) ? writePlot(json, result) : null;
         out.println();
         out.println(config.workload().cliName() + " scaling, " + describeLength(config) + ", " + config.runs() + " run(s) per point:");
-        out.print(ScaleTable.markdown(points, config.baseThreads()));
+        out.print(ScaleTable.markdown(points, config.baseThreads(), config.reference()));
+        if (config.reference() != null) {
+            out.println("vs " + config.reference() + ": geometric mean of ops/s ratios of runs that ran back to back (run i with"
+                    + " run i), 95% CI; \"ahead\"/\"behind\" only when the interval excludes 1.");
+        }
         out.println("wrote " + json + (png == null ? " (no plot: no point was measured)" : " and " + png));
         out.flush();
         return new ScaleReport(result, json, png);

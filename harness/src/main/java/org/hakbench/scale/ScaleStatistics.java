@@ -2,7 +2,10 @@ package org.hakbench.scale;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.hakbench.stats.PairedRatio;
 import org.hakbench.stats.SampleStats;
 
 /** Derives the per-point figures from raw runs; nothing is dropped or smoothed, so a file can be re-derived. */
@@ -14,15 +17,15 @@ public final class ScaleStatistics {
     public static List<ScalePoint> points(ScaleConfig config, List<ScaleRun> runs) {
         List<ScalePoint> points = new ArrayList<>();
         for (String allocator : config.allocators()) {
-            ScalePoint base = point(allocator, config.baseThreads(), runs, null);
+            ScalePoint base = point(allocator, config.baseThreads(), runs, null, null);
             for (int threads : config.threads()) {
-                points.add(point(allocator, threads, runs, base));
+                points.add(point(allocator, threads, runs, base, config.reference()));
             }
         }
         return points;
     }
 
-    private static ScalePoint point(String allocator, int threads, List<ScaleRun> runs, ScalePoint base) {
+    private static ScalePoint point(String allocator, int threads, List<ScaleRun> runs, ScalePoint base, String reference) {
         List<Double> ops = new ArrayList<>();
         List<Double> opsPerCpu = new ArrayList<>();
         long peakRssKiB = 0;
@@ -47,6 +50,29 @@ public final class ScaleStatistics {
             speedUp = stats.median() / base.opsPerSecond().median();
         }
         SampleStats cpuStats = opsPerCpu.isEmpty() ? null : SampleStats.of(opsPerCpu);
-        return new ScalePoint(allocator, threads, ops.size(), failed, stats, cpuStats, speedUp, peakRssKiB);
+        PairedRatio vsReference = reference == null || reference.equals(allocator) ? null : paired(allocator, reference, threads, runs);
+        return new ScalePoint(allocator, threads, ops.size(), failed, stats, cpuStats, speedUp, peakRssKiB, vsReference);
+    }
+
+    /** allocator / reference, pairing the runs of one run index (interleaved, so they ran back to back). */
+    private static PairedRatio paired(String allocator, String reference, int threads, List<ScaleRun> runs) {
+        Map<Integer, Double> mine = new TreeMap<>();
+        Map<Integer, Double> theirs = new TreeMap<>();
+        for (ScaleRun run : runs) {
+            if (run.ok() && run.threads() == threads && run.result().opsPerSecond() > 0) {
+                if (run.allocator().equals(allocator)) {
+                    mine.put(run.run(), run.result().opsPerSecond());
+                } else if (run.allocator().equals(reference)) {
+                    theirs.put(run.run(), run.result().opsPerSecond());
+                }
+            }
+        }
+        mine.keySet().retainAll(theirs.keySet());
+        if (mine.isEmpty()) {
+            return null;
+        }
+        double[] a = mine.values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] b = mine.keySet().stream().mapToDouble(theirs::get).toArray();
+        return PairedRatio.of(a, b);
     }
 }

@@ -3,6 +3,7 @@ package org.hakbench.scale;
 import java.util.List;
 import java.util.Locale;
 
+import org.hakbench.stats.PairedRatio;
 import org.hakbench.stats.SampleStats;
 
 /** The console (and markdown) table of a scale result: one row per (allocator, threads). */
@@ -10,17 +11,21 @@ public final class ScaleTable {
     private ScaleTable() {
     }
 
-    public static String markdown(List<ScalePoint> points, int baseThreads) {
+    /** reference: the allocator of the last column ({@link ScalePoint#vsReference}), or null for no such column. */
+    public static String markdown(List<ScalePoint> points, int baseThreads, String reference) {
         StringBuilder sb = new StringBuilder();
         sb.append("| allocator | threads | runs ok/failed | median ops/s | min .. max ops/s | CV % | speed-up vs ")
-                .append(baseThreads).append(" thr | median ops/CPU-s | peak RSS MiB |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append(baseThreads).append(" thr | median ops/CPU-s | peak RSS MiB |");
+        if (reference != null) {
+            sb.append(" vs ").append(reference).append(", run by run (95% CI) |");
+        }
+        sb.append("\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |").append(reference != null ? " ---: |" : "").append('\n');
         for (ScalePoint p : points) {
             sb.append("| ").append(p.allocator())
                     .append(" | ").append(p.threads())
                     .append(" | ").append(p.okRuns()).append('/').append(p.failedRuns());
             if (!p.measured()) {
-                sb.append(" | failed | - | - | - | - | - |\n");
+                sb.append(" | failed | - | - | - | - | - |").append(reference != null ? " - |" : "").append('\n');
                 continue;
             }
             SampleStats ops = p.opsPerSecond();
@@ -30,9 +35,25 @@ public final class ScaleTable {
                     .append(" | ").append(p.speedUp() == null ? "-" : String.format(Locale.ROOT, "%.2fx", p.speedUp()))
                     .append(" | ").append(p.opsPerCpuSecond() == null ? "-" : millions(p.opsPerCpuSecond().median()))
                     .append(" | ").append(String.format(Locale.ROOT, "%.1f", p.peakRssKiB() / 1024.0))
-                    .append(" |\n");
+                    .append(" |");
+            if (reference != null) {
+                sb.append(' ').append(ratio(p, reference)).append(" |");
+            }
+            sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** "1.04x [0.98, 1.10] level", "-" for the reference itself and where no run pairs up. */
+    static String ratio(ScalePoint p, String reference) {
+        PairedRatio r = p.vsReference();
+        if (r == null) {
+            return p.allocator().equals(reference) ? "(reference)" : "-";
+        }
+        if (r.ci95Low() == null) {
+            return String.format(Locale.ROOT, "%.2fx (1 pair)", r.geoMean());
+        }
+        return String.format(Locale.ROOT, "%.2fx [%.2f, %.2f] %s", r.geoMean(), r.ci95Low(), r.ci95High(), r.verdict());
     }
 
     /** Ops/s as millions with 3 significant decimals: "12.345 M". */

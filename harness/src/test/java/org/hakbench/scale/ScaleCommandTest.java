@@ -2,6 +2,7 @@ package org.hakbench.scale;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,7 @@ class ScaleCommandTest {
             "--workload xmalloc --verify --allocators null|--verify",
             "--workload glibc-thread --verify --allocators glibc|verify",
             "--workload larson --timeout 0 --allocators glibc|--timeout",
+            "--workload larson --allocators glibc,null --reference mimalloc|--reference=mimalloc",
             "--workload larson --profile NOPE --allocators hakmem|--profile=NOPE",
             "--workload larson --env HAKMEM_NOPE=1 --allocators hakmem|HAKMEM_NOPE"})
     void badInputExitsTwoNamingTheProblem(String args, String expected) throws IOException {
@@ -101,6 +103,10 @@ class ScaleCommandTest {
         ScalePoint hakmemBase = result.points().getFirst();
         assertEquals("hakmem", hakmemBase.allocator());
         assertEquals(1.0, hakmemBase.speedUp());
+        assertEquals("glibc", result.config().reference(), "mimalloc is not in the sweep, so glibc is the reference");
+        assertEquals(1, hakmemBase.vsReference().pairs());
+        assertTrue(run.out().contains("vs glibc, run by run (95% CI)"), run.out());
+        assertTrue(run.out().contains("(reference)"), run.out());
         assertEquals("MIXED_TINYV3_C7_BALANCED", result.runs().getFirst().result().effectiveConfig().get("HAKMEM_PROFILE"),
                 "the profile reaches the hakmem child: " + result.runs().getFirst().result().effectiveConfig());
         Path png = ResultFiles.sibling(ResultFiles.list(dir, ScaleResult.KIND).getFirst(), ".png");
@@ -111,8 +117,10 @@ class ScaleCommandTest {
     @Test
     void verifiedRemoteFreesPassInChildJvms() {
         Run run = scale("--workload", "xmalloc", "--threads", "2", "--allocators", "hakmem,glibc", "--runs", "1",
-                "--iters", "4096", "--warmup", "0", "--param", "objectSize=0", "--param", "batchSize=512", "--verify");
+                "--iters", "4096", "--warmup", "0", "--param", "objectSize=0", "--param", "batchSize=512", "--verify",
+                "--reference", "none");
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertFalse(run.out().contains("run by run"), "--reference none leaves the comparison out: " + run.out());
     }
 
     /** A child killed at its timeout is a failed run kept in the file; the exit code says runs failed. */
@@ -126,6 +134,6 @@ class ScaleCommandTest {
         assertNull(failed.result());
         assertNotNull(failed.failure());
         assertTrue(failed.failure().startsWith("timed out"), failed.failure());
-        assertTrue(run.out().contains("| null | 1 | 0/1 | failed | - | - | - | - | - |"), run.out());
+        assertTrue(run.out().contains("| null | 1 | 0/1 | failed | - | - | - | - | - |\n"), run.out());
     }
 }

@@ -26,7 +26,7 @@ class ScaleResultJsonTest {
     private static ScaleConfig config() {
         return new ScaleConfig(WorkloadKind.LARSON, List.of(1, 2), List.of("hakmem", "mimalloc"), 2, 0, 3000, 1000, 42,
                 new TreeMap<>(Map.of("ws", 100L)), false, 600, "results", "MIXED_TINYV3_C7_BALANCED",
-                new TreeMap<>(Map.of("HAKMEM_SS_OS_STATS", "1")));
+                new TreeMap<>(Map.of("HAKMEM_SS_OS_STATS", "1")), "mimalloc");
     }
 
     private static ScaleRun ok(int run, String allocator, int threads, double opsPerSecond, long rssKiB) {
@@ -52,7 +52,13 @@ class ScaleResultJsonTest {
         assertEquals(19e6 / 11e6, hakmem2.speedUp(), 1e-12);
         assertEquals(1600, hakmem2.peakRssKiB());
         assertEquals(19e6 / 2, hakmem2.opsPerCpuSecond().median(), 1e-6, "workers used 2 CPU-seconds per wall second");
+        assertEquals(2, points.get(0).vsReference().pairs());
+        assertEquals(Math.sqrt(10.0 / 20 * 12.0 / 22), points.get(0).vsReference().geoMean(), 1e-12, "run 1 with run 1, run 2 with run 2");
+        assertEquals(1, hakmem2.vsReference().pairs(), "mimalloc's run 1 at 2 threads failed: only run 2 pairs up");
+        assertEquals(0.5, hakmem2.vsReference().geoMean(), 1e-12);
+        assertNull(hakmem2.vsReference().ci95Low(), "one pair has no interval");
         ScalePoint mimalloc2 = points.get(3);
+        assertNull(mimalloc2.vsReference(), "the reference is not compared with itself");
         assertEquals(1, mimalloc2.okRuns());
         assertEquals(1, mimalloc2.failedRuns());
         assertEquals(40e6 / 21e6, mimalloc2.speedUp(), 1e-12);
