@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The registry of allocators under test, in the order tables list them. The parent uses it to plan
@@ -40,6 +42,14 @@ public final class Allocators {
     }
 
     /** Every allocator, in table order. */
+    /**
+     * The allocator that ratios are relative to when none is named: mimalloc (the one to beat) if
+     * it is among names, else glibc (the process default), else none.
+     */
+    public static Optional<String> preferredReference(List<String> names) {
+        return Stream.of("mimalloc", "glibc").filter(names::contains).findFirst();
+    }
+
     public static List<AllocatorSpec> all() {
         return ALL;
     }

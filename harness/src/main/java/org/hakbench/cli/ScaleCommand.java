@@ -103,7 +103,7 @@ public final class ScaleCommand implements Callable<Integer> {
             config = new ScaleConfig(WorkloadKind.parse(workload), threads, chosen, runs, iters,
                     durationMillis(), warmupIters == null ? WorkloadKind.parse(workload).defaultWarmupIters() : warmupIters,
                     seed, new TreeMap<>(params), verify, timeoutSeconds, resultsDir, profile, new TreeMap<>(env),
-                    reference == null ? ScaleConfig.defaultReference(chosen) : "none".equals(reference) ? null : reference);
+                    reference == null ? Allocators.preferredReference(chosen).orElse(null) : "none".equals(reference) ? null : reference);
             ProfileCheck.check(profile, env);
         } catch (IllegalArgumentException e) {
             return usageError(err, e.getMessage().startsWith("unknown workload") ? "--workload: " + e.getMessage() : e.getMessage());

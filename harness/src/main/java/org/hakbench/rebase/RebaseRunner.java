@@ -144,12 +144,7 @@ public final class RebaseRunner {
             }
             return requested;
         }
-        for (String preferred : List.of("mimalloc", "glibc")) {
-            if (names.contains(preferred)) {
-                return preferred;
-            }
-        }
-        return names.getFirst();
+        return Allocators.preferredReference(names).orElse(names.getFirst());
     }
 
     /** Runs the whole rebase and writes its files; failed children are recorded, never thrown. */

@@ -64,16 +64,6 @@ public record ScaleConfig(WorkloadKind workload, List<Integer> threads, List<Str
         }
     }
 
-    /** The reference when none is named: mimalloc if it runs, else glibc if it runs, else none (as in rebase). */
-    public static String defaultReference(List<String> allocators) {
-        for (String candidate : List.of("mimalloc", "glibc")) {
-            if (allocators.contains(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
     /** HAKMEM_* of a hakmem child: the profile, then --env. */
     public Map<String, String> hakmemChildEnvironment() {
         Map<String, String> env = new TreeMap<>(hakmemEnv);
