@@ -287,14 +287,40 @@ public final class Core {
                 corruptionsDetected.sum());
     }
 
+    /** A cache for the calling thread: the whole cache of a thread that ended, if any, else a new one. */
     private ThreadCache newCache() {
         checkOpen();
+        ThreadCache ended = takeEndedCache();
         reapDeadThreads();
-        ThreadCache tc = new ThreadCache(this, Thread.currentThread());
+        ThreadCache tc = ended != null ? ended.adoptedBy(Thread.currentThread()) : new ThreadCache(this, Thread.currentThread());
         synchronized (threadCaches) {
             threadCaches.add(tc);
         }
         return tc;
+    }
+
+    /** Unregisters and returns one cache whose thread ended, or null; nobody else can reap it then. */
+    private ThreadCache takeEndedCache() {
+        ThreadCache ended = null;
+        synchronized (threadCaches) {
+            for (int i = 0; i < threadCaches.size(); i++) {
+                if (!threadCaches.get(i).thread.isAlive()) {
+                    ended = threadCaches.remove(i);
+                    break;
+                }
+            }
+        }
+        if (ended != null) {
+            forgetSlot(ended);
+        }
+        return ended;
+    }
+
+    private void forgetSlot(ThreadCache tc) {
+        int slot = slotOf(tc.thread);
+        if (cachesByThreadId[slot] == tc) {
+            cachesByThreadId[slot] = null;   // let the dead cache be collected
+        }
     }
 
     /**
@@ -308,10 +334,7 @@ public final class Core {
             threadCaches.removeIf(tc -> !tc.thread.isAlive() && dead.add(tc));
         }
         for (ThreadCache tc : dead) {
-            int slot = slotOf(tc.thread);
-            if (cachesByThreadId[slot] == tc) {
-                cachesByThreadId[slot] = null;   // let the dead cache be collected
-            }
+            forgetSlot(tc);
             tc.collect(true);
             retiredBytesInUse.add(tc.bytesInUse());
         }

@@ -10,7 +10,8 @@ import org.hakmem.allocator.internal.slab.SlabList;
 /**
  * One thread's tiny front (the seeds' unified cache / TLS SLL): per bin a stack of free block
  * addresses in a Java array, and the slabs this thread owns. Only the owning thread touches it
- * while it lives; after the thread ended, the one reaper that unregistered it does.
+ * while it lives; after the thread ended, whoever unregistered it: the thread that takes it over
+ * ({@link #adoptedBy}) or the reaper.
  *
  * <p>The fast paths never touch block memory: malloc pops an address, free pushes one. Reading or
  * writing a word of the freed block (glibc's tcache key, mimalloc's list link) pulls a line the
@@ -43,12 +44,12 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
      */
     private static final int PAD_LONGS = 16;
     private static final int STACK_LONGS = PAD_LONGS + (SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT) + PAD_LONGS;
-    private final SlabList[] available = new SlabList[SizeClasses.TINY_BIN_COUNT];
-    private final SlabList[] full = new SlabList[SizeClasses.TINY_BIN_COUNT];
+    private final SlabList[] available;
+    private final SlabList[] full;
     private final Core core;
     private final PageMap pageMap;
     /** Slabs of this cache that other threads freed into since it last looked. */
-    private final SignalStack signalled = new SignalStack();
+    private final SignalStack signalled;
     /*
      * Accounting without a counter on the fast paths: a block leaves its slab into this cache
      * (refill: taken), comes back from it (flush: returned), or is freed by this thread into
@@ -64,6 +65,9 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         super(thread, new long[STACK_LONGS]);
         this.core = core;
         this.pageMap = core.pageMap();
+        this.available = new SlabList[SizeClasses.TINY_BIN_COUNT];
+        this.full = new SlabList[SizeClasses.TINY_BIN_COUNT];
+        this.signalled = new SignalStack();
         for (int bin = 0; bin < SizeClasses.TINY_BIN_COUNT; bin++) {
             available[bin] = new SlabList(pageMap);
             full[bin] = new SlabList(pageMap);
@@ -73,6 +77,44 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
             stack[stackBase(bin) + CAPACITY_SLOT] = route == RouteTable.Route.POOL_ONLY || core.config().checked()
                     ? 0 : Math.min(byBytes, core.config().tinyCacheBlocks());
         }
+    }
+
+    /** The heir of a cache whose thread ended: the same stacks, slab lists, signal stack and counters. */
+    private ThreadCache(ThreadCache ended, Thread thread) {
+        super(thread, ended.stack);
+        this.core = ended.core;
+        this.pageMap = ended.pageMap;
+        this.available = ended.available;
+        this.full = ended.full;
+        this.signalled = ended.signalled;
+        this.takenBytes = ended.takenBytes;
+        this.returnedBytes = ended.returnedBytes;
+        this.remotelyFreedBytes = ended.remotelyFreedBytes;
+    }
+
+    /**
+     * Hands this cache, whose thread ended, to thread (the caller, on its first malloc) whole: its
+     * cached blocks stay cached and its slabs become the heir's (mimalloc similarly lets running
+     * threads reclaim the segments an ended thread abandoned). A thread that replaces one that ended (a server's next worker, larson's next
+     * generation) then frees the blocks it inherits locally and starts with warm slabs, instead of
+     * the reaper flushing the cache, the pool adopting the slabs under its lock, every inherited block
+     * coming back through that lock and the new thread borrowing the slabs again.
+     *
+     * <p>The signal stack is the same object, so a thread that read the old cache as a slab's owner
+     * and signals it after the hand-over still reaches the heir. The caller must have taken this
+     * cache out of the live list under its lock (so no reaper collects it too); the thread's end
+     * happens-before that isAlive() returned false, so the heir sees the cache as the thread left it.
+     */
+    public ThreadCache adoptedBy(Thread heirThread) {
+        ThreadCache heir = new ThreadCache(this, heirThread);
+        for (int bin = 0; bin < SizeClasses.TINY_BIN_COUNT; bin++) {
+            for (SlabList list : new SlabList[] {available[bin], full[bin]}) {
+                for (Slab s = list.first(); s != null; s = list.next(s)) {
+                    s.setOwnerRelease(heir);
+                }
+            }
+        }
+        return heir;
     }
 
     /** The slow half of malloc: refill from owned slabs, remote frees, the pool, or a new slab. */
