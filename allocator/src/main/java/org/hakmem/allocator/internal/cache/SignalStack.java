@@ -7,9 +7,18 @@ import org.hakmem.allocator.internal.slab.Slab;
 
 /**
  * A thread cache's stack of slabs that other threads freed into (mimalloc's delayed-free list):
- * pushed by them with one CAS (a Treiber stack through {@link Slab#nextSignalled}), taken whole by
- * the owner when it refills. Other threads CAS {@code head}, so it sits in an object of its own,
- * padded on both sides (superclass fields come first), away from the cache's own hot fields.
+ * pushed by them with one CAS (a Treiber stack), taken whole by the owner when it refills. Other
+ * threads CAS {@code head}, so it sits in an object of its own, padded on both sides (superclass
+ * fields come first), away from the cache's own hot fields.
+ *
+ * <p>Each push links a node of its own, not the slab: a slab may be pushed while it is still on a
+ * stack. A thread that won a slab's signal flag can be descheduled before it pushes; meanwhile the
+ * slab's owner ends, the pool adopts the slab and lends it on (each clearing the flag), another
+ * thread wins the flag again and pushes the slab onto the new owner's stack, and then the first
+ * thread pushes it there too. Linked through the slab, the second push made the slab point at
+ * itself and the owner walked that cycle forever (seen once in larson with thread churn, after
+ * hundreds of child runs). With nodes the slab is just listed twice; the second visit finds
+ * nothing to drain.
  */
 final class SignalStack extends SignalStackHead {
     @SuppressWarnings("unused")
@@ -19,23 +28,34 @@ final class SignalStack extends SignalStackHead {
 
     static {
         try {
-            HEAD = MethodHandles.lookup().findVarHandle(SignalStackHead.class, "head", Slab.class);
+            HEAD = MethodHandles.lookup().findVarHandle(SignalStackHead.class, "head", Node.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    void push(Slab slab) {
-        Slab top;
-        do {
-            top = (Slab) HEAD.getVolatile(this);
-            slab.nextSignalled = top;
-        } while (!HEAD.compareAndSet(this, top, slab));
+    /** One push: the slab and the node below it, never relinked after the push. */
+    static final class Node {
+        final Slab slab;
+        Node next;
+
+        Node(Slab slab) {
+            this.slab = slab;
+        }
     }
 
-    /** Owner only: every slab signalled so far, newest first, linked through nextSignalled. */
-    Slab takeAll() {
-        return (Slab) HEAD.getAndSet(this, (Slab) null);
+    void push(Slab slab) {
+        Node node = new Node(slab);
+        Node top;
+        do {
+            top = (Node) HEAD.getVolatile(this);
+            node.next = top;
+        } while (!HEAD.compareAndSet(this, top, node));
+    }
+
+    /** Owner only: every push so far, newest first (a slab may appear more than once). */
+    Node takeAll() {
+        return (Node) HEAD.getAndSet(this, (Node) null);
     }
 }
 
@@ -47,5 +67,5 @@ abstract class SignalStackPad {
 
 abstract class SignalStackHead extends SignalStackPad {
     @SuppressWarnings("unused") // accessed through SignalStack.HEAD
-    volatile Slab head;
+    volatile SignalStack.Node head;
 }

@@ -222,8 +222,8 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
 
     /** Takes in the remote frees of every signalled slab; slabs that got blocks back become available. */
     private void takeSignalled() {
-        for (Slab s = signalled.takeAll(); s != null; ) {
-            Slab next = s.nextSignalled;   // read before takeRemote: a signaller may rewrite it after
+        for (SignalStack.Node n = signalled.takeAll(); n != null; n = n.next) {
+            final Slab s = n.slab;
             if (s.owner == this) {
                 boolean wasFull = s.freeCount == 0;
                 core.countCorruption(s.takeRemote());
@@ -231,7 +231,6 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
                     available[s.bin].addFirst(s);
                 }
             }
-            s = next;
         }
     }
 

@@ -147,10 +147,7 @@ public final class Slab extends SlabFields.PadC {
         return ((long) REMOTE_BITS.getVolatile(remoteBits, REMOTE_PAD + (index >>> 6)) & (1L << index)) != 0;
     }
 
-    /**
-     * Owner only, before draining: later remote frees will signal again. The owner must have read
-     * {@link #nextSignalled} before this: once cleared, a signalling thread may rewrite that link.
-     */
+    /** Owner only, before draining: later remote frees will signal again. */
     public void clearSignal() {
         SIGNALLED.setVolatile(this, 0);
     }
@@ -166,8 +163,7 @@ public final class Slab extends SlabFields.PadC {
     /**
      * Owner only: clears the signal, then drains. In this order a free that lands after its word
      * was read finds the flag clear and signals again, so no remote free is left unannounced.
-     * Returns what {@link #drainRemote} returns. As for clearSignal, read {@link #nextSignalled}
-     * first if the slab is on a signal stack being walked.
+     * Returns what {@link #drainRemote} returns.
      */
     public int takeRemote() {
         clearSignal();

@@ -121,8 +121,6 @@ final class SlabFields {
         /** 1 while the owner has been told about remote frees it has not taken in yet. */
         @SuppressWarnings("unused") // accessed through Slab's VarHandle
         private volatile int signalled;
-        /** Link in the owner's stack of signalled slabs; written by the signalling thread before its CAS. */
-        public Slab nextSignalled;
 
         RemoteWritten(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
             super(superslab, firstUnit, unitCount, bin, blockBytes, owner);
