@@ -44,7 +44,8 @@ public final class ScaleTable {
         return sb.toString();
     }
 
-    /** "1.04x [0.98, 1.10] level", "-" for the reference itself and where no run pairs up. */
+    /** "1.04x [0.981, 1.102] level" (three decimals, so a bound just above 1 does not print as 1.00);
+     * "(reference)" for the reference itself, "-" where no run pairs up. */
     static String ratio(ScalePoint p, String reference) {
         PairedRatio r = p.vsReference();
         if (r == null) {
@@ -53,7 +54,7 @@ public final class ScaleTable {
         if (r.ci95Low() == null) {
             return String.format(Locale.ROOT, "%.2fx (1 pair)", r.geoMean());
         }
-        return String.format(Locale.ROOT, "%.2fx [%.2f, %.2f] %s", r.geoMean(), r.ci95Low(), r.ci95High(), r.verdict());
+        return String.format(Locale.ROOT, "%.2fx [%.3f, %.3f] %s", r.geoMean(), r.ci95Low(), r.ci95High(), r.verdict());
     }
 
     /** Ops/s as millions with 3 significant decimals: "12.345 M". */
