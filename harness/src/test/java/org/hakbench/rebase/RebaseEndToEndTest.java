@@ -74,7 +74,10 @@ class RebaseEndToEndTest {
             assertEquals(3, report.syscallRuns().size(), "every allocator traced once; hakmem as a cross-check of its counters");
             assertTrue(report.warnings().stream().noneMatch(w -> w.startsWith("hakmem: its counters")), report.warnings().toString());
             assertTrue(nul.osCalls().known(), nul.osCalls().source());
-            assertEquals(0, nul.osCalls().total(), "the null allocator makes no OS calls in its loop");
+            // The null allocator itself makes none; the JVM may still, rarely, map native memory on the loop
+            // thread (one call seen in a fresh-clone CI run). JVM start-up, JIT and GC threads, which make
+            // hundreds, must not be counted.
+            assertTrue(nul.osCalls().total() <= 2, "the null allocator's loop makes (almost) no OS calls: " + nul.osCalls());
             assertNotNull(glibc.syscallsPerOp());
         }
 
