@@ -290,51 +290,45 @@ public final class Core {
     /** A cache for the calling thread: the whole cache of a thread that ended, if any, else a new one. */
     private ThreadCache newCache() {
         checkOpen();
-        ThreadCache ended = takeEndedCache();
-        reapDeadThreads();
-        ThreadCache tc = ended != null ? ended.adoptedBy(Thread.currentThread()) : new ThreadCache(this, Thread.currentThread());
+        List<ThreadCache> ended = unregisterEnded();
+        ThreadCache tc = ended.isEmpty() ? new ThreadCache(this, Thread.currentThread())
+                : ended.removeFirst().adoptedBy(Thread.currentThread());
+        reap(ended);
         synchronized (threadCaches) {
             threadCaches.add(tc);
         }
         return tc;
     }
 
-    /** Unregisters and returns one cache whose thread ended, or null; nobody else can reap it then. */
-    private ThreadCache takeEndedCache() {
-        ThreadCache ended = null;
+    /**
+     * Gives back what ended threads held: their cached blocks and empty slabs go back, slabs
+     * with live blocks go to the shared pool.
+     */
+    public void reapDeadThreads() {
+        reap(unregisterEnded());
+    }
+
+    /**
+     * Takes every cache whose thread ended out of the live list, under its lock, so each has one
+     * taker (a reaper or an heir). A thread's end happens-before isAlive() returns false, so the
+     * taker sees the cache exactly as its thread left it.
+     */
+    private List<ThreadCache> unregisterEnded() {
+        List<ThreadCache> ended = new ArrayList<>();
         synchronized (threadCaches) {
-            for (int i = 0; i < threadCaches.size(); i++) {
-                if (!threadCaches.get(i).thread.isAlive()) {
-                    ended = threadCaches.remove(i);
-                    break;
-                }
-            }
+            threadCaches.removeIf(tc -> !tc.thread.isAlive() && ended.add(tc));
         }
-        if (ended != null) {
-            forgetSlot(ended);
+        for (ThreadCache tc : ended) {
+            int slot = slotOf(tc.thread);
+            if (cachesByThreadId[slot] == tc) {
+                cachesByThreadId[slot] = null;   // let the dead cache be collected
+            }
         }
         return ended;
     }
 
-    private void forgetSlot(ThreadCache tc) {
-        int slot = slotOf(tc.thread);
-        if (cachesByThreadId[slot] == tc) {
-            cachesByThreadId[slot] = null;   // let the dead cache be collected
-        }
-    }
-
-    /**
-     * Gives back what ended threads held: their cached blocks and empty slabs go back, slabs
-     * with live blocks go to the shared pool. A thread's end happens-before isAlive() returns false,
-     * so the reaper sees the cache exactly as its thread left it.
-     */
-    public void reapDeadThreads() {
-        List<ThreadCache> dead = new ArrayList<>();
-        synchronized (threadCaches) {
-            threadCaches.removeIf(tc -> !tc.thread.isAlive() && dead.add(tc));
-        }
-        for (ThreadCache tc : dead) {
-            forgetSlot(tc);
+    private void reap(List<ThreadCache> ended) {
+        for (ThreadCache tc : ended) {
             tc.collect(true);
             retiredBytesInUse.add(tc.bytesInUse());
         }
