@@ -78,7 +78,7 @@ public final class ScaleCommand implements Callable<Integer> {
     Map<String, String> env = new TreeMap<>();
 
     @Option(names = "--reference", paramLabel = "NAME",
-            description = "Allocator the others are compared with run by run, as a ratio with a 95% CI (default: mimalloc"
+            description = "Allocator the others are compared with run by run, as a ratio with a 95%% CI (default: mimalloc"
                     + " if it runs, else glibc if it runs, else none; 'none' for no comparison).")
     String reference;
 
