@@ -41,6 +41,35 @@ class SlabTest {
     }
 
     @Test
+    void takeReadsAheadOnlyAsManyBlocksAsCameBackByRemoteFrees() {
+        Core core = new Core(AllocatorConfig.defaults());
+        try {
+            SlabOwner owner = new SlabOwner(null, null) { };
+            Slab slab = core.backend().acquireSlab(5, owner);
+            long[] out = new long[slab.blockCount];
+            assertEquals(10, slab.take(out, 0, 10));
+            assertEquals(0, slab.remoteRecycledBlocks(), "blocks never out did not come back");
+            for (int i = 0; i < 6; i++) {
+                slab.freeRemote(slab.blockIndex(out[i]));
+            }
+            assertEquals(0, slab.drainRemote());
+            assertEquals(6, slab.remoteRecycledBlocks());
+            assertEquals(4, slab.take(out, 0, 4));
+            assertEquals(2, slab.remoteRecycledBlocks());
+            int taken = slab.take(out, 0, slab.blockCount);
+            assertEquals(slab.blockCount - 8, taken, "every block but the 4 + 4 still out");
+            assertEquals(0, slab.remoteRecycledBlocks());
+            for (int i = 0; i < taken; i++) {
+                slab.freeRemote(slab.blockIndex(out[i]));
+            }
+            slab.drainRemote();
+            assertTrue(slab.remoteRecycledBlocks() <= slab.blockCount);
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
     void pageMapFindsASlabOnlyInItsOwnUnits() {
         Core core = new Core(AllocatorConfig.defaults());
         try {

@@ -100,6 +100,10 @@ final class SlabFields {
         int listTag;
         long nextBase;
         long prevBase;
+        /** Where {@link Slab#take} leaves what it read from the blocks, so the reads are kept. */
+        long touchSink;
+        /** Blocks taken back from remote frees and not yet handed out again (an estimate: see take). */
+        int remoteRecycled;
 
         OwnerWritten(SuperSlab superslab, int firstUnit, int unitCount, int bin, int blockBytes, SlabOwner owner) {
             super(superslab, firstUnit, unitCount, bin, blockBytes, owner);
