@@ -12,10 +12,11 @@ import org.hakmem.allocator.internal.os.NativeMemory;
  * or under its lock), so the local paths need no atomics and never read block memory to find
  * free blocks. Frees from other threads set the block's bit in a second bitmap ({@code remoteBits})
  * with one atomic OR, and the owner takes a whole word of them back with one getAndSet when its own
- * free blocks run out. Neither side reads or writes the freed block: a linked remote-free list
- * (mimalloc's thread-free list) makes the freeing thread write each block and the owner walk them
- * one dependent load at a time, a cache miss per block when the blocks went cold in a queue
- * (xmalloc: 30 ns per block, half the producer's time).
+ * free blocks run out. Neither side reads or writes the freed block to pass it back: a linked
+ * remote-free list (mimalloc's thread-free list) makes the freeing thread write each block and the
+ * owner walk them one dependent load at a time, a cache miss per block when the blocks went cold in
+ * a queue (xmalloc: 30 ns per block, half the producer's time). The owner reads them once, all of a
+ * refill together, when it hands them out again ({@link #take}).
  *
  * <p>A block counts as used from the moment it leaves the bitmap until the owner puts it back, so a
  * block waiting in the remote bitmap keeps the slab non-empty: an empty slab has no block that any
