@@ -1,10 +1,10 @@
 package org.hakmem.allocator;
 
+import static org.hakmem.allocator.BlockStamps.check;
+import static org.hakmem.allocator.BlockStamps.stamp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -102,29 +102,6 @@ class MultiThreadStressTest {
             if (b != null) {
                 check(b);
                 heap.free(b[0]);
-            }
-        }
-    }
-
-    /** A tag at both ends of the block (one byte for blocks under 16 B, where two longs would overlap). */
-    private static void stamp(long[] b) {
-        MemorySegment s = MemorySegment.ofAddress(b[0]).reinterpret(Math.max(b[1], 1));
-        if (b[1] >= 16) {
-            s.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, b[2]);
-            s.set(ValueLayout.JAVA_LONG_UNALIGNED, b[1] - 8, ~b[2]);
-        } else if (b[1] > 0) {
-            s.set(ValueLayout.JAVA_BYTE, b[1] - 1, (byte) b[2]);
-        }
-    }
-
-    private static void check(long[] b) {
-        MemorySegment s = MemorySegment.ofAddress(b[0]).reinterpret(Math.max(b[1], 1));
-        if (b[1] > 0 && b[1] < 16 && s.get(ValueLayout.JAVA_BYTE, b[1] - 1) != (byte) b[2]) {
-            throw new AssertionError("block 0x" + Long.toHexString(b[0]) + " of " + b[1] + " B was corrupted");
-        }
-        if (b[1] >= 16) {
-            if (s.get(ValueLayout.JAVA_LONG_UNALIGNED, 0) != b[2] || s.get(ValueLayout.JAVA_LONG_UNALIGNED, b[1] - 8) != ~b[2]) {
-                throw new AssertionError("block 0x" + Long.toHexString(b[0]) + " of " + b[1] + " B was corrupted");
             }
         }
     }
