@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,7 +103,7 @@ class OwnerChurnStressTest {
         private final AtomicReference<Throwable> failure;
         private final long[][] live = new long[LIVE_BLOCKS][];
         private final SplittableRandom random;
-        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        private final CountDownLatch ended = new CountDownLatch(1);
         private long tag;
         private int generation;
         /** The newest generation's thread; the one after it is started only once it is assigned. */

@@ -113,7 +113,7 @@ public final class Slab extends SlabFields.PadC {
     }
 
     /**
-     * Reads one word of each of the first {@code taken} blocks in out[from..] that were handed out
+     * Reads one word of each of the first {@code count} blocks in out[from..] that were handed out
      * before (below carvedEnd; taken lowest first, so they come first). Called for as many blocks
      * as came back by remote frees: a thread that gets its blocks back that way is a producer
      * (xmalloc, a pipeline stage) that will hand out the whole refill in a row and the program
@@ -124,9 +124,9 @@ public final class Slab extends SlabFields.PadC {
      * over a long time, in any order, or flushes them back unused. Blocks never handed out are
      * left alone: a read would map the zero page and the program's first write fault again.
      */
-    private static long touch(long[] out, int from, int taken, long carvedEnd) {
+    private static long touch(long[] out, int from, int count, long carvedEnd) {
         long sink = 0;
-        for (int i = from; i < from + taken; i++) {
+        for (int i = from; i < from + count; i++) {
             final long a = out[i];
             if (a >= carvedEnd) {
                 break;
