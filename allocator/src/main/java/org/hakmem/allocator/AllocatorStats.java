@@ -24,12 +24,14 @@ import java.util.Arrays;
  * @param threadCaches           threads with a live thread cache
  * @param corruptionsDetected    double frees found late, when a block went back to its slab twice (a copy
  *                               from a thread cache or a racing remote free), each dropped
+ * @param bytesReleased          bytes still mapped whose pages went back to the OS (LEAN with
+ *                               DECOMMIT=dontneed); see {@link #bytesResident()}
  */
 public record AllocatorStats(long mmapCalls, long munmapCalls, long madviseCalls, long madviseFailures,
                              long largeMaps, int liveSuperslabs, int[] liveSuperslabsPerClass, long bytesInUse,
                              long bytesMapped, long metadataBytes, long cacheBytes, long peakBytesMapped,
                              int keptSuperslabs, int hotSuperslabs, int drainingSuperslabs, int threadCaches,
-                             long corruptionsDetected) {
+                             long corruptionsDetected, long bytesReleased) {
 
     public AllocatorStats {
         liveSuperslabsPerClass = liveSuperslabsPerClass.clone();
@@ -38,6 +40,14 @@ public record AllocatorStats(long mmapCalls, long munmapCalls, long madviseCalls
     @Override
     public int[] liveSuperslabsPerClass() {
         return liveSuperslabsPerClass.clone();
+    }
+
+    /**
+     * Bytes mapped whose pages hakmem has not handed back: an upper bound of what the kernel holds
+     * resident for it (a page mapped but never touched, or freed with MADV_FREE and reclaimed, is not).
+     */
+    public long bytesResident() {
+        return bytesMapped - bytesReleased;
     }
 
     /** mmap + munmap + madvise: the syscall budget's numerator. */
@@ -55,7 +65,7 @@ public record AllocatorStats(long mmapCalls, long munmapCalls, long madviseCalls
                 + " madvise_fail=" + madviseFailures + " large_maps=" + largeMaps + " live_ss=" + liveSuperslabs
                 + " kept_ss=" + keptSuperslabs + " hot=" + hotSuperslabs + " draining=" + drainingSuperslabs
                 + " ss_per_class=" + perClass + " in_use_bytes=" + bytesInUse + " mapped_bytes=" + bytesMapped
-                + " peak_mapped_bytes=" + peakBytesMapped + " meta_bytes=" + metadataBytes + " cache_bytes=" + cacheBytes;
+                + " peak_mapped_bytes=" + peakBytesMapped + " released_bytes=" + bytesReleased + " meta_bytes=" + metadataBytes + " cache_bytes=" + cacheBytes;
     }
 
     @Override

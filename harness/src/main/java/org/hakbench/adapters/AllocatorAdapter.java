@@ -34,6 +34,19 @@ public interface AllocatorAdapter extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The allocator's own account of the memory it holds now, from its introspection call; unknown
+     * figures stay null. Called once per soak epoch on the loop thread, outside the timed batches.
+     */
+    default AllocatorFootprint footprint() {
+        return AllocatorFootprint.UNKNOWN;
+    }
+
+    /** The call behind {@link #footprint()} and how its figures are derived, or why they are unknown. */
+    default String footprintSource() {
+        return "unknown: this allocator has no introspection call";
+    }
+
     /** The allocator's effective configuration (e.g. every HAKMEM_* knob), recorded with each run. */
     default Map<String, String> effectiveConfig() {
         return Map.of();

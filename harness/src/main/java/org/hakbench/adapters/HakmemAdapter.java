@@ -40,6 +40,18 @@ public final class HakmemAdapter implements AllocatorAdapter {
     }
 
     @Override
+    public AllocatorFootprint footprint() {
+        AllocatorStats s = Hakmem.stats();
+        return new AllocatorFootprint(s.bytesResident(), s.bytesMapped(), s.bytesInUse());
+    }
+
+    @Override
+    public String footprintSource() {
+        return "Hakmem.stats(): resident = bytesMapped - bytesReleased (MADV_DONTNEED'd kept superslabs), "
+                + "mapped = bytesMapped, in use = bytesInUse";
+    }
+
+    @Override
     public Map<String, String> effectiveConfig() {
         return instance.config().effective();
     }

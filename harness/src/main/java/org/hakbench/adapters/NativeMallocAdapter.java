@@ -1,5 +1,7 @@
 package org.hakbench.adapters;
 
+import org.hakbench.nativeaccess.MallocIntrospection;
+
 import org.hakbench.nativeaccess.NativeMalloc;
 
 /**
@@ -11,6 +13,8 @@ public final class NativeMallocAdapter implements AllocatorAdapter {
 
     private final String name;
     private final String library;
+    /** Bound lazily: a rebase child never reads the footprint and should not pay for the look-up. */
+    private MallocIntrospection.Reader introspection;
 
     private NativeMallocAdapter(String name, String library) {
         this.name = name;
@@ -54,6 +58,24 @@ public final class NativeMallocAdapter implements AllocatorAdapter {
     @Override
     public void free(long address) {
         NativeMalloc.free(address);
+    }
+
+    @Override
+    public AllocatorFootprint footprint() {
+        MallocIntrospection.Reading r = introspection().read();
+        return new AllocatorFootprint(r.residentBytes(), r.mappedBytes(), r.inUseBytes());
+    }
+
+    @Override
+    public String footprintSource() {
+        return introspection().source();
+    }
+
+    private MallocIntrospection.Reader introspection() {
+        if (introspection == null) {
+            introspection = MallocIntrospection.forAllocator(name);
+        }
+        return introspection;
     }
 
     @Override

@@ -90,6 +90,21 @@ public final class NettyAdapter implements AllocatorAdapter {
         buf.release();
     }
 
+    /**
+     * The pool's metric: direct chunks it holds (allocated zeroed by the JDK, so touched: resident =
+     * mapped) and the bytes pinned by live buffers.
+     */
+    @Override
+    public AllocatorFootprint footprint() {
+        long chunks = pool.metric().usedDirectMemory();
+        return new AllocatorFootprint(chunks, chunks, pool.pinnedDirectMemory());
+    }
+
+    @Override
+    public String footprintSource() {
+        return "PooledByteBufAllocator: resident = mapped = metric().usedDirectMemory(), in use = pinnedDirectMemory()";
+    }
+
     @Override
     public boolean threadSafe() {
         return shared != null;

@@ -13,6 +13,8 @@ public final class NullAdapter implements AllocatorAdapter {
     /** 1 MiB of offsets plus room for the largest request past the last offset. */
     public static final long REGION_BYTES = (1L << 20) + 2048;
 
+    private static final AllocatorFootprint FOOTPRINT = new AllocatorFootprint(REGION_BYTES, REGION_BYTES, null);
+
     private final long base = NativeMemory.allocateTouched(REGION_BYTES);
     private long mallocCalls;
 
@@ -29,6 +31,17 @@ public final class NullAdapter implements AllocatorAdapter {
     @Override
     public void free(long address) {
         // The point: no work at all.
+    }
+
+    /** Its one region, touched at creation and held unchanged; it tracks nothing in use. */
+    @Override
+    public AllocatorFootprint footprint() {
+        return FOOTPRINT;
+    }
+
+    @Override
+    public String footprintSource() {
+        return "the null allocator's fixed region: resident = mapped = " + REGION_BYTES + " bytes, in use not tracked";
     }
 
     @Override

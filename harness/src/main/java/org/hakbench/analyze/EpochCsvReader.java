@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
 
 import org.hakbench.soak.EpochColumn;
 import org.hakbench.soak.EpochRow;
@@ -31,7 +32,9 @@ public final class EpochCsvReader {
     public static SoakCsv read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = file.getFileName().toString().endsWith(".gz")
+                    ? new String(new GZIPInputStream(Files.newInputStream(file)).readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SoakInputException(file + ": no such file");
         } catch (IOException e) {
@@ -66,9 +69,9 @@ public final class EpochCsvReader {
                 continue;
             }
             if (index == null) {
-                checkSchema(file, header);
+                int schemaVersion = checkSchema(file, header);
                 String[] names = line.split(",", -1);
-                index = columnIndex(file, lineNumber, names);
+                index = columnIndex(file, lineNumber, names, schemaVersion);
                 fieldCount = names.length;
                 continue;
             }
@@ -131,11 +134,17 @@ public final class EpochCsvReader {
         }
     }
 
-    private static void checkSchema(Path file, Map<String, String> header) {
+    /** The file's layout version (1 for a file without a schema line, as the first layout wrote it). */
+    private static int checkSchema(Path file, Map<String, String> header) {
         String schema = header.get("schema");
-        if (schema != null && !schema.equals(EpochColumn.SCHEMA)) {
-            throw new SoakInputException(file + ": unsupported schema=" + schema + " (this hakbench reads " + EpochColumn.SCHEMA + ")");
+        if (schema == null) {
+            return 1;
         }
+        if (!EpochColumn.READABLE_SCHEMAS.contains(schema)) {
+            throw new SoakInputException(file + ": unsupported schema=" + schema + " (this hakbench reads "
+                    + String.join(", ", EpochColumn.READABLE_SCHEMAS) + ")");
+        }
+        return Integer.parseInt(schema.substring(schema.lastIndexOf('/') + 1));
     }
 
     private static Map<EpochColumn, Integer> canonicalIndex() {
@@ -146,7 +155,7 @@ public final class EpochCsvReader {
         return index;
     }
 
-    private static Map<EpochColumn, Integer> columnIndex(Path file, int lineNumber, String[] names) {
+    private static Map<EpochColumn, Integer> columnIndex(Path file, int lineNumber, String[] names, int schemaVersion) {
         Map<EpochColumn, Integer> index = new EnumMap<>(EpochColumn.class);
         for (int i = 0; i < names.length; i++) {
             String name = names[i].strip();
@@ -158,7 +167,7 @@ public final class EpochCsvReader {
         }
         List<String> missing = new ArrayList<>();
         for (EpochColumn c : EpochColumn.all()) {
-            if (!index.containsKey(c)) {
+            if (!index.containsKey(c) && c.sinceSchema() <= schemaVersion) {
                 missing.add(c.csvName());
             }
         }
@@ -188,11 +197,14 @@ public final class EpochCsvReader {
                 optionalLong(fields, index, EpochColumn.P90_NS),
                 optionalLong(fields, index, EpochColumn.P99_NS),
                 optionalLong(fields, index, EpochColumn.P999_NS),
-                optionalLong(fields, index, EpochColumn.MAX_NS));
+                optionalLong(fields, index, EpochColumn.MAX_NS),
+                optionalLong(fields, index, EpochColumn.ALLOC_RESIDENT_BYTES));
     }
 
+    /** The cell; "" (unknown) for a column the file's layout predates. */
     private static String cell(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {
-        return fields[index.get(column)].strip();
+        Integer i = index.get(column);
+        return i == null ? "" : fields[i].strip();
     }
 
     private static long requiredLong(String[] fields, Map<EpochColumn, Integer> index, EpochColumn column) {

@@ -3,7 +3,10 @@ package org.hakbench.analyze;
 import java.util.List;
 
 /**
- * The derived statistics of one soak. "Analysed" epochs are those after the warm-up; the drift windows
+ * The derived statistics of one soak. The RSS checks judge {@code allocatorResident} (the allocator's
+ * own resident bytes, in KiB) when every epoch has it ({@code rssBasis = "allocator_resident"}), else the
+ * process RSS ({@code "process_rss"}, files from before the column). {@code jvmFloorRssKiB} is the child
+ * JVM's RSS before the allocator was created: the floor under the process RSS that no allocator causes. "Analysed" epochs are those after the warm-up; the drift windows
  * are the first and the last {@code windowEpochs} analysed epochs. Boxed figures are {@code null} when
  * the data cannot give them (too few epochs, counters the allocator does not report).
  */
@@ -18,18 +21,26 @@ public record SoakAnalysis(
         Rss rss,
         Latency latency,
         OsCalls osCalls,
-        Verdict verdict) {
+        Verdict verdict,
+        Rss allocatorResident,
+        String rssBasis,
+        String allocatorResidentSource,
+        Long jvmFloorRssKiB) {
 
     /**
      * ops/s over the analysed epochs; percentiles by the R-7 (linear interpolation) definition.
      * {@code opsPerCpuSecond} divides by the loop thread's CPU time instead of wall time, and
      * {@code loopCpuSharePercent} is that CPU time over wall time: below 100% the loop waited for a core
      * (a busy machine), which explains a high CV that the allocator did not cause. Null without CPU times.
+     * {@code basis} says what the throughput checks judge: "wall" (cvPercent, driftPercent) or
+     * "loop_cpu" (cpuCvPercent, cpuDriftPercent: ops per loop CPU-second), chosen when some epoch had a
+     * core for less than 97% of its time; {@code basisReason} says which applied.
      */
     public record Throughput(double meanOpsPerS, double medianOpsPerS, double stdDevOpsPerS, double cvPercent,
             double minOpsPerS, double maxOpsPerS, double p1OpsPerS, double p5OpsPerS, double p95OpsPerS, double p99OpsPerS,
             double firstWindowMedianOpsPerS, double lastWindowMedianOpsPerS, Double driftPercent,
-            Double opsPerCpuSecond, Double loopCpuSharePercent) {
+            Double opsPerCpuSecond, Double loopCpuSharePercent, String basis, String basisReason,
+            Double minEpochCpuSharePercent, Double cpuCvPercent, Double cpuDriftPercent) {
     }
 
     /**

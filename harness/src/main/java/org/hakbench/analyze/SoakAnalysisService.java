@@ -78,6 +78,9 @@ public final class SoakAnalysisService {
             out.print(SoakSummary.format(csv, a));
             out.println("  result           " + jsonFiles.get(i));
         }
+        if (soaks.size() >= 2) {
+            out.print(SoakSummary.sideBySide(soaks, analyses));
+        }
         if (plot != null) {
             out.println("plot               " + plot);
         }

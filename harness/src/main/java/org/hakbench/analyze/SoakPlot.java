@@ -17,7 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The soak plot: three stacked charts (ops/s, RSS, p99 batch latency) against elapsed time, one
+ * The soak plot: four stacked charts (ops/s, allocator resident bytes, RSS, p99 batch latency) against elapsed time, one
  * series per CSV, so several soaks (SAFE vs BALANCED, hakmem vs mimalloc) overlay in one PNG.
  */
 public final class SoakPlot {
@@ -52,6 +52,8 @@ public final class SoakPlot {
         TimeAxis axis = longestSeconds < SHORT_SOAK_SECONDS ? new TimeAxis("elapsed seconds", 1) : new TimeAxis("elapsed minutes", 60);
         List<XYChart> charts = List.of(
                 chart("Throughput", "M ops/s", soaks, labels, axis, r -> r.opsPerSecond() / 1e6),
+                chart("Allocator resident bytes (its own figure)", "MiB", soaks, labels, axis,
+                        r -> r.allocResidentBytes() == null ? null : r.allocResidentBytes() / (1024.0 * 1024.0)),
                 chart("RSS (whole child JVM)", "MiB", soaks, labels, axis, r -> r.rssKiB() / 1024.0),
                 chart("p99 latency per timed batch", "µs", soaks, labels, axis, r -> r.p99Nanos() == null ? null : r.p99Nanos() / 1e3));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

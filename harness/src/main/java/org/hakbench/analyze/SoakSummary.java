@@ -1,5 +1,6 @@
 package org.hakbench.analyze;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The human summary of one analysed soak, as printed by {@code soak} and {@code analyze}. */
@@ -25,13 +26,23 @@ public final class SoakSummary {
             line(sb, "  loop CPU         %s ops per CPU second; the loop ran %.1f%% of the wall time%s", mops(t.opsPerCpuSecond()),
                     t.loopCpuSharePercent(), t.loopCpuSharePercent() < 95 ? " (it waited for a core: a busy machine)" : "");
         }
-        SoakAnalysis.Rss r = a.rss();
-        line(sb, "  RSS              first %s  last %s  peak %s  drift %s", mib(r.firstKiB()), mib(r.lastKiB()),
-                mib(r.peakKiB()), percent(r.driftPercent()));
-        if (r.slopeKiBPerHour() != null) {
-            line(sb, "  RSS slope        %+.1f KiB/h (95%% CI %+.1f .. %+.1f)", r.slopeKiBPerHour(),
-                    r.slopeCi95LowKiBPerHour(), r.slopeCi95HighKiBPerHour());
+        if (t.basis() != null) {
+            line(sb, "  judged on        %s: %s%s", t.basis(), t.basisReason(), SoakAnalyzer.BASIS_CPU.equals(t.basis())
+                    ? String.format(Locale.ROOT, " (CV %.2f%%, drift %s)", t.cpuCvPercent(), percent(t.cpuDriftPercent())) : "");
         }
+        SoakAnalysis.Rss res = a.allocatorResident();
+        if (res != null) {
+            level(sb, "alloc resident", res);
+        } else {
+            line(sb, "  alloc resident   unknown: %s", a.allocatorResidentSource() == null
+                    ? "the CSV has no alloc_resident_bytes column (written before schema 2)" : a.allocatorResidentSource());
+        }
+        level(sb, "process RSS", a.rss());
+        if (a.jvmFloorRssKiB() != null) {
+            line(sb, "  JVM floor        %s (the child's RSS before the allocator was made)", mib(a.jvmFloorRssKiB()));
+        }
+        line(sb, "  RSS checks on    %s", SoakAnalyzer.RSS_BASIS_ALLOCATOR.equals(a.rssBasis())
+                ? "the allocator's resident bytes (" + a.allocatorResidentSource() + ")" : "process RSS (no allocator figure)");
         SoakAnalysis.Latency l = a.latency();
         line(sb, "  latency/batch    p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  (%s, %s ops/batch, %,d samples)",
                 nanos(l.p50Nanos()), nanos(l.p90Nanos()), nanos(l.p99Nanos()), nanos(l.p999Nanos()), nanos(l.maxNanos()),
@@ -50,6 +61,42 @@ public final class SoakSummary {
                     c.comparison(), String.format(Locale.ROOT, "%.2f", c.limit()), c.passed() ? "ok" : "MISSED");
         }
         return sb.toString();
+    }
+
+    /**
+     * The soaks side by side, one row each: the allocator's resident bytes (first, last, peak, drift),
+     * process RSS beside them, throughput and the verdict. What users compare across configurations.
+     */
+    public static String sideBySide(List<SoakCsv> csvs, List<SoakAnalysis> analyses) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "side by side (alloc resident = the allocator's own figure; RSS = the whole child JVM)");
+        line(sb, "  %-34s %14s %14s %14s %9s %11s %11s %9s  %s", "soak", "resident first", "resident last", "resident peak",
+                "drift", "RSS last", "median op/s", "CV", "verdict");
+        for (int i = 0; i < csvs.size(); i++) {
+            SoakAnalysis a = analyses.get(i);
+            SoakAnalysis.Rss res = a.allocatorResident();
+            SoakAnalysis.Throughput t = a.throughput();
+            boolean cpu = SoakAnalyzer.BASIS_CPU.equals(t.basis());
+            line(sb, "  %-34s %14s %14s %14s %9s %11s %11s %9s  %s", csvs.get(i).label(),
+                    res == null ? "unknown" : mib(res.firstKiB()), res == null ? "unknown" : mib(res.lastKiB()),
+                    res == null ? "unknown" : mib(res.peakKiB()), res == null ? "-" : percent(res.driftPercent()),
+                    mib(a.rss().lastKiB()), mops(t.medianOpsPerS()),
+                    String.format(Locale.ROOT, "%.2f%%%s", cpu ? t.cpuCvPercent() : t.cvPercent(), cpu ? "*" : ""),
+                    a.verdict().result());
+        }
+        if (analyses.stream().anyMatch(a -> SoakAnalyzer.BASIS_CPU.equals(a.throughput().basis()))) {
+            line(sb, "  * CV of ops per loop CPU-second (the loop waited for a core in some epoch)");
+        }
+        return sb.toString();
+    }
+
+    private static void level(StringBuilder sb, String name, SoakAnalysis.Rss r) {
+        line(sb, "  %-16s first %s  last %s  peak %s  drift %s", name, mib(r.firstKiB()), mib(r.lastKiB()),
+                mib(r.peakKiB()), percent(r.driftPercent()));
+        if (r.slopeKiBPerHour() != null) {
+            line(sb, "  %-16s %+.1f KiB/h (95%% CI %+.1f .. %+.1f)", name.equals("process RSS") ? "RSS slope" : "resident slope",
+                    r.slopeKiBPerHour(), r.slopeCi95LowKiBPerHour(), r.slopeCi95HighKiBPerHour());
+        }
     }
 
     private static void line(StringBuilder sb, String format, Object... args) {

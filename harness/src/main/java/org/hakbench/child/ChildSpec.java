@@ -49,6 +49,10 @@ public record ChildSpec(String modeClass, String configJson, Map<String, String>
         return new ChildSpec(modeClass, configJson, environment, preloadLibrary, jvmOptions, prefix, timeout);
     }
 
+    public ChildSpec withJvmOptions(List<String> options) {
+        return new ChildSpec(modeClass, configJson, environment, preloadLibrary, options, commandPrefix, timeout);
+    }
+
     public ChildSpec withMode(String otherModeClass) {
         return new ChildSpec(otherModeClass, configJson, environment, preloadLibrary, jvmOptions, commandPrefix, timeout);
     }

@@ -21,6 +21,11 @@ public final class ProcessMemory {
         return field("VmRSS:");
     }
 
+    /** Resident anonymous memory (RssAnon): what heap allocators add, without mapped files. KiB. */
+    public static long anonRssKiB() {
+        return field("RssAnon:");
+    }
+
     private static long field(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -25,19 +25,34 @@ public enum EpochColumn {
     P90_NS("p90_ns", true),
     P99_NS("p99_ns", true),
     P999_NS("p999_ns", true),
-    MAX_NS("max_ns", true);
+    MAX_NS("max_ns", true),
+    /** Added in schema 2: the allocator's own resident figure ({@code AllocatorAdapter.footprint()}). */
+    ALLOC_RESIDENT_BYTES("alloc_resident_bytes", true, 2);
 
     /** Version of the CSV layout; bumped whenever a column is added, removed or changes meaning. */
-    public static final String SCHEMA = "hakbench.soak-epochs/1";
+    public static final String SCHEMA = "hakbench.soak-epochs/2";
+    /** Every layout the reader accepts; a column newer than a file's schema is absent there. */
+    public static final List<String> READABLE_SCHEMAS = List.of("hakbench.soak-epochs/1", SCHEMA);
 
     private static final List<EpochColumn> ALL = List.of(values());
 
     private final String csvName;
     private final boolean mayBeEmpty;
+    private final int sinceSchema;
 
     EpochColumn(String csvName, boolean mayBeEmpty) {
+        this(csvName, mayBeEmpty, 1);
+    }
+
+    EpochColumn(String csvName, boolean mayBeEmpty, int sinceSchema) {
         this.csvName = csvName;
         this.mayBeEmpty = mayBeEmpty;
+        this.sinceSchema = sinceSchema;
+    }
+
+    /** The layout version that introduced this column; files of older layouts lack it. */
+    public int sinceSchema() {
+        return sinceSchema;
     }
 
     /** The name in the CSV header line. */

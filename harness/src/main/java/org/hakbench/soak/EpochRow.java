@@ -5,7 +5,8 @@ package org.hakbench.soak;
  * allocator counters for allocators that do not report them, latency percentiles for an epoch that
  * had no timed batch. Latencies are nanoseconds per timed batch of {@code batch_ops} operations.
  * {@code cpuSeconds} is the CPU time the loop thread used in the epoch (wall time minus waiting for a
- * core on a busy machine).
+ * core on a busy machine). {@code allocResidentBytes} is the allocator's own resident figure, null when
+ * it gives none or the file predates the column.
  */
 public record EpochRow(
         int epoch,
@@ -25,7 +26,8 @@ public record EpochRow(
         Long p90Nanos,
         Long p99Nanos,
         Long p999Nanos,
-        Long maxNanos) {
+        Long maxNanos,
+        Long allocResidentBytes) {
 
     /** The CSV line of this row in {@link EpochColumn} order, without line terminator. */
     public String csvLine() {
@@ -40,7 +42,7 @@ public record EpochRow(
             sb.append(',').append(v == null ? "" : v.toString());
         }
         sb.append(',').append(latencySamples);
-        for (Long v : new Long[] {p50Nanos, p90Nanos, p99Nanos, p999Nanos, maxNanos}) {
+        for (Long v : new Long[] {p50Nanos, p90Nanos, p99Nanos, p999Nanos, maxNanos, allocResidentBytes}) {
             sb.append(',').append(v == null ? "" : v.toString());
         }
         return sb.toString();

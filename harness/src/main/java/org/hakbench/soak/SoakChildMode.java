@@ -7,6 +7,7 @@ import org.hakbench.child.ShutdownStop;
 import org.hakbench.adapters.AllocatorAdapter;
 import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildMode;
+import org.hakbench.child.ProcessMemory;
 import org.hakbench.workload.RandomMixed;
 
 /**
@@ -17,6 +18,8 @@ import org.hakbench.workload.RandomMixed;
 public final class SoakChildMode implements ChildMode<SoakChildConfig, SoakChildResult> {
     static final String STOP_REQUESTED = "stop requested (SIGTERM/SIGINT)";
     private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
+    /** Past C2's invocation threshold (5,000), so the epoch bookkeeping is compiled before epoch 0. */
+    static final int WARM_UP_ROUNDS = 12_000;
 
     @Override
     public Class<SoakChildConfig> configType() {
@@ -27,6 +30,7 @@ public final class SoakChildMode implements ChildMode<SoakChildConfig, SoakChild
     public SoakChildResult run(SoakChildConfig config) throws Exception {
         StopSignal stop = new StopSignal();
         ParentWatch.start(stop);
+        long jvmRssKiB = ProcessMemory.rssKiB();
         // on SIGTERM/SIGINT: raise the stop flag, then wait only until the files are closed
         try (ShutdownStop shutdown = new ShutdownStop("soak-stop", () -> stop.request(STOP_REQUESTED), SHUTDOWN_WAIT_MILLIS);
              AllocatorAdapter adapter = Allocators.createAdapter(Allocators.byName(config.allocator()))) {
@@ -34,11 +38,14 @@ public final class SoakChildMode implements ChildMode<SoakChildConfig, SoakChild
             header.put("pid", Long.toString(ProcessHandle.current().pid()));
             header.put("java_version", Runtime.version().toString());
             header.put("implementation", adapter.implementation());
+            header.put(SoakFiles.JVM_RSS_KEY, Long.toString(jvmRssKiB));
+            header.put(SoakFiles.FOOTPRINT_SOURCE_KEY, adapter.footprintSource());
             adapter.effectiveConfig().forEach((k, v) -> header.put("config." + k, v));
             RandomMixed workload = new RandomMixed(adapter, config.workingSet(), config.seed());
             SoakLoop.Outcome outcome;
             try (EpochRecorder recorder = new EpochRecorder(adapter, Path.of(config.csvFile()),
                     Path.of(config.histogramLogFile()), header)) {
+                recorder.warmUp(WARM_UP_ROUNDS);
                 outcome = SoakLoop.run(workload, config.batchOps(), config.timedEveryBatches(), config.epochNanos(),
                         config.epochs(), stop, recorder);
             }

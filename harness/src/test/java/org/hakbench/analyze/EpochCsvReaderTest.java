@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class EpochCsvReaderTest {
     private static final Path FILE = Path.of("t.csv");
     private static final String HEADER = "# schema=" + EpochColumn.SCHEMA + "\n# allocator=glibc\n" + EpochColumn.headerLine() + "\n";
-    private static final String ROW0 = "0,1.000,100,100.0,0.9,2048,,,,,,,10,5,6,7,8,9";
-    private static final String ROW1 = "1,2.000,110,110.0,,2050,,,,,,,10,5,6,7,8,9";
+    private static final String ROW0 = "0,1.000,100,100.0,0.9,2048,,,,,,,10,5,6,7,8,9,4096";
+    private static final String ROW1 = "1,2.000,110,110.0,,2050,,,,,,,10,5,6,7,8,9,";
 
     @Test
     void readsHeaderAndRowsWithEmptyAllocatorCounters() {
@@ -44,7 +44,7 @@ class EpochCsvReaderTest {
         SoakCsv csv = EpochCsvReader.parse(FILE, text);
         assertEquals(2, csv.epochs().size());
         assertEquals(List.of(
-                new SkippedLine(5, "expected 18 fields, found 3"),
+                new SkippedLine(5, "expected 19 fields, found 3"),
                 new SkippedLine(6, "column rss_kib: not an integer: '20x0'"),
                 new SkippedLine(7, "column ops is empty"),
                 new SkippedLine(8, "epoch 0 does not follow epoch 0")), csv.skipped());
@@ -61,6 +61,34 @@ class EpochCsvReaderTest {
         SoakCsv csv = EpochCsvReader.parse(FILE, header + "\n" + row + "\n");
         assertEquals(2048, csv.epochs().getFirst().rssKiB());
         assertEquals(0, csv.epochs().getFirst().epoch());
+    }
+
+    @Test
+    void schemaOneFilesWithoutTheResidentColumnStillRead() {
+        String v1Header = "# schema=hakbench.soak-epochs/1\n"
+                + EpochColumn.headerLine().replace(",alloc_resident_bytes", "") + "\n";
+        SoakCsv csv = EpochCsvReader.parse(FILE, v1Header + ROW0.replace(",4096", "") + "\n");
+        assertEquals(1, csv.epochs().size());
+        assertEquals(null, csv.epochs().getFirst().allocResidentBytes());
+        SoakInputException e = assertThrows(SoakInputException.class, () -> EpochCsvReader.parse(FILE,
+                HEADER.replace(",alloc_resident_bytes", "") + ROW0.replace(",4096", "") + "\n"));
+        assertTrue(e.getMessage().contains("missing column(s) alloc_resident_bytes"), e.getMessage());
+    }
+
+    @Test
+    void residentBytesAreRead() {
+        SoakCsv csv = EpochCsvReader.parse(FILE, HEADER + ROW0 + "\n" + ROW1 + "\n");
+        assertEquals(4096L, csv.epochs().get(0).allocResidentBytes());
+        assertEquals(null, csv.epochs().get(1).allocResidentBytes());
+    }
+
+    @Test
+    void gzippedCsvIsRead(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path gz = dir.resolve("s.csv.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            out.write((HEADER + ROW0 + "\n" + ROW1 + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(2, EpochCsvReader.read(gz).epochs().size());
     }
 
     @Test

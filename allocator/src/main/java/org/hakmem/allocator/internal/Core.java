@@ -284,7 +284,7 @@ public final class Core {
         return new AllocatorStats(os.mmapCalls(), os.munmapCalls(), os.madviseCalls(), os.madviseFailures(),
                 os.largeMaps(), s.liveSuperslabs(), s.liveSuperslabsPerClass(), inUse, os.mappedBytes(), metadata,
                 cached, os.peakMappedBytes(), s.keptSuperslabs(), s.hot(), s.draining(), threads,
-                corruptionsDetected.sum());
+                corruptionsDetected.sum(), s.releasedBytes());
     }
 
     /** A cache for the calling thread: the whole cache of a thread that ended, if any, else a new one. */

@@ -21,8 +21,12 @@ public final class SuperSlab {
     boolean filling;
     /** When it became empty (LEAN waits out the delay from here). */
     long emptySinceNanos;
-    /** Whether the pages were handed back with madvise while kept (LEAN + DECOMMIT). */
-    boolean decommitted;
+    /**
+     * Whether the pages went back to the OS with MADV_DONTNEED while kept (LEAN + DECOMMIT=dontneed),
+     * so none is resident until touched again. After MADV_FREE the kernel reclaims only under
+     * pressure, so such a superslab still counts as resident: the figure stays an upper bound.
+     */
+    boolean pagesReleased;
 
     SuperSlab(long base) {
         this.base = base;

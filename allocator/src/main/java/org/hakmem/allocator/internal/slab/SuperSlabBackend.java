@@ -178,11 +178,11 @@ public final class SuperSlabBackend {
         }
         for (int i = 0; i < decommit.size(); i++) {
             SuperSlab ss = decommit.get(i);
-            boolean purged = os.advise(ss.base, SuperSlab.BYTES,
-                    how.get(i) == ReleasePolicy.Decision.KEEP_DECOMMIT_FREE ? OsLayer.MADV_FREE : OsLayer.MADV_DONTNEED);
+            boolean lazy = how.get(i) == ReleasePolicy.Decision.KEEP_DECOMMIT_FREE;
+            boolean purged = os.advise(ss.base, SuperSlab.BYTES, lazy ? OsLayer.MADV_FREE : OsLayer.MADV_DONTNEED);
             lock.lock();
             try {
-                ss.decommitted = purged;
+                ss.pagesReleased = purged && !lazy;
                 kept.addLast(ss);
             } finally {
                 lock.unlock();
@@ -239,7 +239,7 @@ public final class SuperSlabBackend {
         pageMap.put(slab);
         ss.usedUnits |= mask(units) << first;
         retier(ss);
-        ss.decommitted = false;
+        ss.pagesReleased = false;
         slabMetadataBytes += slab.metadataBytes();
         return slab;
     }
@@ -288,14 +288,19 @@ public final class SuperSlabBackend {
             }
             long metadata = slabMetadataBytes + pageMap.metadataBytes()
                     + (active.size() + kept.size() + pending.size()) * (48L + 16L + 4L * SuperSlab.UNITS);
+            long released = 0;
+            for (SuperSlab ss : kept) {
+                released += ss.pagesReleased ? SuperSlab.BYTES : 0;
+            }
             return new Snapshot(active.size(), kept.size() + pending.size(), perClass, tiers[Tier.HOT.ordinal()],
-                    tiers[Tier.DRAINING.ordinal()], metadata);
+                    tiers[Tier.DRAINING.ordinal()], metadata, released);
         } finally {
             lock.unlock();
         }
     }
 
+    /** @param releasedBytes bytes of kept superslabs whose pages went back to the OS (MADV_DONTNEED) */
     public record Snapshot(int liveSuperslabs, int keptSuperslabs, int[] liveSuperslabsPerClass, int hot,
-                           int draining, long metadataBytes) {
+                           int draining, long metadataBytes, long releasedBytes) {
     }
 }
