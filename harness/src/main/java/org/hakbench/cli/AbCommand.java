@@ -9,6 +9,7 @@ import org.hakbench.verdict.AbRunner;
 import org.hakbench.verdict.AbSpec;
 import org.hakbench.verdict.Decision;
 import org.hakbench.verdict.Verdict;
+import org.hakbench.verdict.VerdictEvaluator;
 import org.hakbench.verdict.VerdictThresholds;
 import org.hakmem.allocator.AllocatorConfig;
 import picocli.CommandLine.Command;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code hakbench ab}: binds options into an {@link AbRunner.Request} and calls {@link AbRunner}. */
 @Command(name = "ab", mixinStandardHelpOptions = true, sortOptions = false,
         description = "A/B of two configurations of the random_mixed workload: runs paired and interleaved A B, B A, ... "
-                + "each in its own child JVM, then the verdict of B against A (as `hakbench verdict`). "
+                + "each in its own child JVM, then the verdict of B against A: Wilcoxon signed-rank test on the pairs' log ratios "
+                + "and the Hodges-Lehmann 95%% interval of the same statistic. Identical --a and --b make an A/A run "
+                + "(calibration: a NEUTRAL is expected, a GO/NO-GO is a false alarm). "
                 + "Writes results/ab-<UTC>.json (every run) and results/verdict-<UTC>.json.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:GO or NEUTRAL", "1:NO-GO, or too many runs failed for a verdict (recorded in the ab file)",
@@ -39,7 +42,7 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--b", required = true, paramLabel = "SPEC", description = "Candidate, e.g. hakmem:BALANCED or hakmem:SAFE,HAKMEM_SS_MEM_LEAN=1.")
     String b;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Runs per side, at least 5 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "Runs per side (pairs), at least 6 (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Mixin
@@ -67,7 +70,8 @@ final class AbCommand implements Callable<Integer> {
             Verdict v = outcome.result().verdict();
             if (v == null) {
                 out.flush();
-                err.println("error: " + outcome.failedRuns() + " run(s) failed, fewer than 5 successful runs on a side: no verdict"
+                err.println("error: " + outcome.failedRuns() + " run(s) failed, fewer than " + VerdictEvaluator.MIN_PAIRS
+                        + " complete pairs: no verdict"
                         + " (failures and stderr are recorded in " + outcome.abFile() + ")");
                 err.flush();
                 return ExitCodes.NO_GO;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 HistoryCommand.class,
                 ScorecardCommand.class,
                 ScaleCommand.class,
+                CalibrateCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

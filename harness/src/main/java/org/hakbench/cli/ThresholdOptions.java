@@ -15,7 +15,7 @@ final class ThresholdOptions {
             description = "NO-GO when significant and the whole interval is below this, in %% (default: ${DEFAULT-VALUE}).")
     double noGoPercent;
 
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Significance level of the Mann-Whitney U test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Significance level of the rank test (default: ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--measure", paramLabel = "wall|cpu", defaultValue = "wall",

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code hakbench verdict}: binds options into a {@link RebaseVerdict.Request} and calls {@link RebaseVerdict}. */
 @Command(name = "verdict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "GO / NEUTRAL / NO-GO of one configuration between two rebase files: Mann-Whitney U "
-                + "(significance), then a seeded bootstrap 95%% interval of the change held against the noise band. "
+        description = "GO / NEUTRAL / NO-GO of one configuration between two rebase files: Mann-Whitney test on the "
+                + "runs' log ops/s and the Hodges-Lehmann 95%% interval of the same statistic, held against the noise band. "
                 + "Writes results/verdict-<UTC>.json.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:GO or NEUTRAL (or a baseline adopted)", "1:NO-GO",

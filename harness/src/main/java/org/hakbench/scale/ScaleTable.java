@@ -52,9 +52,10 @@ public final class ScaleTable {
             return p.allocator().equals(reference) ? "(reference)" : "-";
         }
         if (r.ci95Low() == null) {
-            return String.format(Locale.ROOT, "%.2fx (1 pair)", r.geoMean());
+            return String.format(Locale.ROOT, "%.2fx (%d pair%s: no 95%% interval below %d)", r.ratio(), r.pairs(),
+                    r.pairs() == 1 ? "" : "s", PairedRatio.MIN_PAIRS_FOR_INTERVAL);
         }
-        return String.format(Locale.ROOT, "%.2fx [%.3f, %.3f] %s", r.geoMean(), r.ci95Low(), r.ci95High(), r.verdict());
+        return String.format(Locale.ROOT, "%.2fx [%.3f, %.3f] %s", r.ratio(), r.ci95Low(), r.ci95High(), r.verdict());
     }
 
     /** Ops/s as millions with 3 significant decimals: "12.345 M". */

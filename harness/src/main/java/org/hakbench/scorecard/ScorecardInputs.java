@@ -12,9 +12,26 @@ import java.util.List;
  * @param soaks      latest soak per machine and configuration
  * @param verdicts   every verdict found in results/ (merged with the log already in the file)
  * @param trends     trend plots and regression flags
+ * @param calibrations newest calibration per machine
  */
 public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, List<SoakLine> soaks,
-                              List<VerdictLogEntry> verdicts, List<TrendLine> trends) {
+                              List<VerdictLogEntry> verdicts, List<TrendLine> trends, List<CalibrationLine> calibrations) {
+
+    /** Inputs without calibrations. */
+    public ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, List<SoakLine> soaks,
+                           List<VerdictLogEntry> verdicts, List<TrendLine> trends) {
+        this(snapshots, targets, soaks, verdicts, trends, List.of());
+    }
+
+    /**
+     * The newest {@code hakbench calibrate} of one machine: A/A false alarms and the detectable change
+     * (slowdown / speed-up caught 80% of the time) per runs a side, for ab (paired; null for 5 pairs) and
+     * for a verdict of two rebase files.
+     */
+    public record CalibrationLine(String machineId, String configuration, String source, Instant createdAt, int trials,
+                                  int runsPerSide, long falseAlarms, double falseAlarmCi95HighPercent, double runToRunCvPercent,
+                                  List<Integer> runsPerSideReported, List<Double> abSlowdownPercent, List<Double> verdictSlowdownPercent) {
+    }
 
     /**
      * One allocator configuration of a rebase.
@@ -41,11 +58,15 @@ public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, 
 
     /**
      * The latest soak of one configuration on one machine, as {@code hakbench analyze} judged it against
-     * the soak's own targets (recorded in the soak file). Drifts are null when too few epochs.
+     * the soak's own targets (recorded in the soak file). Drifts are null when too few epochs. The drifts and
+     * CV are the judged ones: RSS drift of the allocator's resident bytes ({@code rssBasis}
+     * "allocator_resident") or of process RSS (older files), throughput per wall or loop-CPU second
+     * ({@code throughputBasis}); {@code peakResidentKiB} is null when the allocator gives no figure.
      */
     public record SoakLine(String machineId, String configuration, String source, Instant createdAt,
                            double durationSeconds, Double rssDriftPercent, Double opsDriftPercent,
-                           double cvPercent, long peakRssKiB, String verdict, String reason, String plotFile) {
+                           double cvPercent, long peakRssKiB, String verdict, String reason, String plotFile,
+                           Long peakResidentKiB, String rssBasis, String throughputBasis) {
     }
 
     /** One line of the verdict log; {@code source} (the verdict file name) identifies it. */

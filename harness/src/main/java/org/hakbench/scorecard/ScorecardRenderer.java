@@ -28,6 +28,7 @@ public final class ScorecardRenderer {
     public static final String SOAK = "soak";
     public static final String VERDICTS = "verdicts";
     public static final String TREND = "trend";
+    public static final String CALIBRATION = "calibration";
 
     /** Headings written above blocks that are new to a file (outside the markers, so users may edit them). */
     public static final Map<String, String> HEADINGS = Map.of(
@@ -37,7 +38,8 @@ public final class ScorecardRenderer {
             RSS, "## RSS tax",
             SOAK, "## Soak stability",
             VERDICTS, "## Verdict log (newest first, append-only)",
-            TREND, "## Trend");
+            TREND, "## Trend",
+            CALIBRATION, "## Verdict calibration (A/A runs, per machine)");
 
     private ScorecardRenderer() {
     }
@@ -52,6 +54,7 @@ public final class ScorecardRenderer {
         blocks.put(SOAK, soak(in));
         blocks.put(VERDICTS, verdictLog(in.verdicts(), existingVerdictLog.orElse("")));
         blocks.put(TREND, trend(in));
+        blocks.put(CALIBRATION, calibration(in));
         return blocks;
     }
 
@@ -217,19 +220,57 @@ public final class ScorecardRenderer {
         if (in.soaks().isEmpty()) {
             return "_No soak result in results/ yet: run `hakbench soak`._";
         }
-        StringBuilder b = new StringBuilder("Each soak is judged by `hakbench analyze` against the targets recorded in its file.\n\n"
-                + "| machine | allocator | duration | ops/s drift | RSS drift | CV | peak RSS | verdict | plot | source |\n"
-                + "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
+        StringBuilder b = new StringBuilder("Each soak is judged by `hakbench analyze` against the targets recorded in its file: "
+                + "RSS drift on the allocator's own resident bytes (`resident`; process RSS for files without them, `process`), "
+                + "ops/s drift and CV per wall second (`wall`) or per loop CPU-second when the loop waited for a core (`cpu`).\n\n"
+                + "| machine | allocator | duration | ops/s drift | RSS drift | CV | peak resident | peak process RSS | verdict | plot | source |\n"
+                + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |\n");
         for (SoakLine s : in.soaks()) {
+            String tput = SOAK_CPU_BASIS.equals(s.throughputBasis()) ? " cpu" : " wall";
             b.append("| `").append(s.machineId()).append("` | ").append(s.configuration())
                     .append(" | ").append(String.format(Locale.ROOT, "%.0f s", s.durationSeconds()))
-                    .append(" | ").append(signedPercent(s.opsDriftPercent()))
+                    .append(" | ").append(signedPercent(s.opsDriftPercent())).append(tput)
                     .append(" | ").append(signedPercent(s.rssDriftPercent()))
-                    .append(" | ").append(percent(s.cvPercent()))
+                    .append(SOAK_RESIDENT_BASIS.equals(s.rssBasis()) ? " resident" : " process")
+                    .append(" | ").append(percent(s.cvPercent())).append(tput)
+                    .append(" | ").append(s.peakResidentKiB() == null ? "unknown" : String.format(Locale.ROOT, "%.1f MiB", s.peakResidentKiB() / 1024.0))
                     .append(" | ").append(String.format(Locale.ROOT, "%.1f MiB", s.peakRssKiB() / 1024.0))
                     .append(" | ").append(s.verdict()).append(s.reason() == null || s.reason().isBlank() ? "" : ": " + cell(s.reason()))
                     .append(" | ").append(s.plotFile() == null ? "n/a" : "[plot](" + s.plotFile() + ")")
                     .append(" | `").append(s.source()).append("` |\n");
+        }
+        return b.toString();
+    }
+
+    private static final String SOAK_CPU_BASIS = org.hakbench.analyze.SoakAnalyzer.BASIS_CPU;
+    private static final String SOAK_RESIDENT_BASIS = org.hakbench.analyze.SoakAnalyzer.RSS_BASIS_ALLOCATOR;
+
+    private static String calibration(ScorecardInputs in) {
+        if (in.calibrations().isEmpty()) {
+            return "_No calibration in results/ yet: run `hakbench calibrate`._";
+        }
+        StringBuilder b = new StringBuilder("From `hakbench calibrate`: A/A trials (both sides the same configuration), so any GO or "
+                + "NO-GO is a false alarm; the detectable slowdown is the smallest one a verdict catches 80% of the time with "
+                + "that many runs a side on this machine.\n\n"
+                + "| machine | configuration | trials x pairs | false alarms (95% upper bound) | run-to-run CV |");
+        List<Integer> runs = in.calibrations().getFirst().runsPerSideReported();
+        for (int n : runs) {
+            b.append(" slowdown caught, ").append(n).append(" runs (ab / verdict) |");
+        }
+        b.append(" source |\n| --- | --- | ---: | ---: | ---: |");
+        runs.forEach(n -> b.append(" ---: |"));
+        b.append(" --- |\n");
+        for (ScorecardInputs.CalibrationLine c : in.calibrations()) {
+            b.append("| `").append(c.machineId()).append("` | ").append(c.configuration()).append(" | ").append(c.trials()).append(" x ")
+                    .append(c.runsPerSide()).append(" | ").append(c.falseAlarms()).append(" of ").append(c.trials())
+                    .append(String.format(Locale.ROOT, " (%.1f%%)", c.falseAlarmCi95HighPercent()))
+                    .append(" | ").append(percent(c.runToRunCvPercent())).append(" |");
+            for (int i = 0; i < c.runsPerSideReported().size(); i++) {
+                Double ab = c.abSlowdownPercent().get(i);
+                b.append(' ').append(ab == null ? "n/a" : String.format(Locale.ROOT, "%+.2f%%", ab)).append(" / ")
+                        .append(String.format(Locale.ROOT, "%+.2f%%", c.verdictSlowdownPercent().get(i))).append(" |");
+            }
+            b.append(" `").append(c.source()).append("` |\n");
         }
         return b.toString();
     }

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SequencedMap;
 
+import org.hakbench.analyze.SoakAnalysis;
+import org.hakbench.calibrate.CalibrationResult;
+import org.hakbench.analyze.SoakAnalyzer;
 import org.hakbench.analyze.SoakReport;
 import org.hakbench.history.HistoryAnalyzer;
 import org.hakbench.history.HistoryService;
@@ -66,7 +69,7 @@ public final class ScorecardService {
             trends.add(trendLine(history.series()));
         }
         ScorecardInputs inputs = new ScorecardInputs(snapshots(rebases), targets, soakLines(soakFiles, scorecardDir),
-                verdictEntries(verdictFiles), trends);
+                verdictEntries(verdictFiles), trends, calibrations(ResultFiles.list(request.resultsDir(), CalibrationResult.KIND)));
         SequencedMap<String, String> bodies = ScorecardRenderer.render(inputs, document.block(ScorecardRenderer.VERDICTS));
         boolean changed = writer.update(request.scorecard(), bodies, ScorecardRenderer.HEADINGS);
         return new Outcome(changed, plot);
@@ -111,11 +114,18 @@ public final class ScorecardService {
             SoakReport s = ResultFiles.load(file, SoakReport.class, SoakReport.KIND, SoakReport.SCHEMA);
             String profile = s.header().get("profile");
             String configuration = s.header().getOrDefault("allocator", "?") + (profile == null || profile.equals("-") ? "" : ":" + profile);
+            SoakAnalysis a = s.analysis();
+            SoakAnalysis.Rss judged = a.allocatorResident() != null ? a.allocatorResident() : a.rss();
+            boolean cpu = SoakAnalyzer.BASIS_CPU.equals(a.throughput().basis());
             byKey.computeIfAbsent(s.machine().id() + " " + configuration, k -> new SoakLine(s.machine().id(), configuration,
-                    file.getFileName().toString(), s.createdAt(), s.analysis().elapsedSeconds(),
-                    s.analysis().rss().driftPercent(), s.analysis().throughput().driftPercent(), s.analysis().throughput().cvPercent(),
-                    s.analysis().rss().peakKiB(), s.analysis().verdict().result(), s.analysis().verdict().reason(),
-                    relativeLink(s.plotFile(), scorecardDir)));
+                    file.getFileName().toString(), s.createdAt(), a.elapsedSeconds(),
+                    judged.driftPercent(), cpu ? a.throughput().cpuDriftPercent() : a.throughput().driftPercent(),
+                    cpu ? a.throughput().cpuCvPercent() : a.throughput().cvPercent(),
+                    a.rss().peakKiB(), a.verdict().result(), a.verdict().reason(),
+                    relativeLink(s.plotFile(), scorecardDir),
+                    a.allocatorResident() == null ? null : a.allocatorResident().peakKiB(),
+                    a.rssBasis() == null ? SoakAnalyzer.RSS_BASIS_PROCESS : a.rssBasis(),
+                    a.throughput().basis() == null ? SoakAnalyzer.BASIS_WALL : a.throughput().basis()));
         }
         return List.copyOf(byKey.values());
     }
@@ -141,6 +151,21 @@ public final class ScorecardService {
                     f.getFileName().toString()));
         }
         return out;
+    }
+
+    /** Newest calibration per machine. */
+    static List<ScorecardInputs.CalibrationLine> calibrations(List<Path> newestFirst) {
+        Map<String, ScorecardInputs.CalibrationLine> byMachine = new LinkedHashMap<>();
+        for (Path f : newestFirst) {
+            CalibrationResult c = ResultFiles.load(f, CalibrationResult.class, CalibrationResult.KIND, CalibrationResult.SCHEMA);
+            byMachine.computeIfAbsent(c.machine().id(), id -> new ScorecardInputs.CalibrationLine(id, c.configuration().text(),
+                    f.getFileName().toString(), c.createdAt(), c.trials().size(), c.runsPerSide(),
+                    Math.round(c.falseAlarmRate() * c.trials().size()), 100 * c.falseAlarmCi95High(), c.runToRunCvPercent(),
+                    c.detectable().stream().map(CalibrationResult.Detectable::runsPerSide).toList(),
+                    c.detectable().stream().map(CalibrationResult.Detectable::abSlowdownPercent).toList(),
+                    c.detectable().stream().map(CalibrationResult.Detectable::verdictSlowdownPercent).toList()));
+        }
+        return List.copyOf(byMachine.values());
     }
 
     private static String fileName(String source) {

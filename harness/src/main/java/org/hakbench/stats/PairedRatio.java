@@ -1,6 +1,5 @@
 package org.hakbench.stats;
 
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
@@ -8,17 +7,25 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  * interleaved runs are): the ratio a_i / b_i of each pair, summarised on the log scale. Pairing
  * cancels what the two runs of a pair shared (a busy neighbour, a slow minute of the machine),
  * which a ratio of two separate medians keeps as noise; the log scale makes "2x faster" and
- * "2x slower" symmetric. Same confidence level as {@link SampleStats}.
+ * "2x slower" symmetric. The estimate and its interval come from {@link RankComparison#paired}
+ * (Wilcoxon signed-rank, Hodges-Lehmann), the same statistic as ab's verdicts.
  *
  * @param pairs     number of pairs (runs where both sides measured)
- * @param geoMean   geometric mean of the pair ratios: the estimate
+ * @param geoMean   geometric mean of the pair ratios (descriptive)
  * @param min       smallest pair ratio
  * @param max       largest pair ratio
- * @param ci95Low   lower end of the 95% confidence interval of the geometric mean (Student t on the
- *                  logs, pairs - 1 degrees of freedom); null for a single pair
+ * @param ci95Low   lower end of the 95% Hodges-Lehmann interval of the ratio; null with fewer than
+ *                  {@link #MIN_PAIRS_FOR_INTERVAL} pairs (no 95% signed-rank interval exists)
  * @param ci95High  upper end of it
+ * @param estimate  Hodges-Lehmann estimate of the ratio (median of the Walsh averages of the log ratios);
+ *                  null in files written before it (then {@code geoMean} was the estimate, with a t interval)
+ * @param method    "wilcoxon-signed-rank"; null in older files
  */
-public record PairedRatio(int pairs, double geoMean, double min, double max, Double ci95Low, Double ci95High) {
+public record PairedRatio(int pairs, double geoMean, double min, double max, Double ci95Low, Double ci95High,
+                          Double estimate, String method) {
+
+    /** With 5 pairs the smallest two-sided signed-rank p is 0.0625: no 95% interval. */
+    public static final int MIN_PAIRS_FOR_INTERVAL = 6;
 
     /** Ratios a[i] / b[i]; the arrays are the two sides of the same pairs, every value positive. */
     public static PairedRatio of(double[] a, double[] b) {
@@ -40,11 +47,19 @@ public record PairedRatio(int pairs, double geoMean, double min, double max, Dou
         int n = a.length;
         double geoMean = Math.exp(logs.getMean());
         if (n < 2) {
-            return new PairedRatio(n, geoMean, min, max, null, null);
+            return new PairedRatio(n, geoMean, min, max, null, null, geoMean, RankComparison.PAIRED);
         }
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - SampleStats.CONFIDENCE) / 2);
-        double half = t * logs.getStandardDeviation() / Math.sqrt(n);
-        return new PairedRatio(n, geoMean, min, max, Math.exp(logs.getMean() - half), Math.exp(logs.getMean() + half));
+        RankComparison r = RankComparison.paired(b, a, 1 - SampleStats.CONFIDENCE);
+        double estimate = Math.exp(r.estimate());
+        if (n < MIN_PAIRS_FOR_INTERVAL) {
+            return new PairedRatio(n, geoMean, min, max, null, null, estimate, r.method());
+        }
+        return new PairedRatio(n, geoMean, min, max, Math.exp(r.ciLow()), Math.exp(r.ciHigh()), estimate, r.method());
+    }
+
+    /** The estimate to print: Hodges-Lehmann, or the geometric mean in files from before it. */
+    public double ratio() {
+        return estimate != null ? estimate : geoMean;
     }
 
     /** "ahead" when the whole interval lies above 1, "behind" when below, "level" when it holds 1 or there is none. */

@@ -25,7 +25,7 @@ public record AbResult(int schema, String kind, Instant createdAt, MachineFinger
         implements ResultEnvelope {
 
     public static final String KIND = "ab";
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
 
     public AbResult {
         workload = new TreeMap<>(workload);

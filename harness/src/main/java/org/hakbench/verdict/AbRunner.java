@@ -74,9 +74,6 @@ public final class AbRunner {
         checkAtLeast("--iters", request.iters(), 1);
         checkAtLeast("--ws", request.ws(), 1);
         checkAtLeast("--warmup", request.warmupIters(), 0);
-        if (request.a().equals(request.b())) {
-            throw new IllegalArgumentException("--a and --b are the same configuration (" + request.a().text() + "); nothing to compare");
-        }
         checkSpec("--a", request.a());
         checkSpec("--b", request.b());
         String problem = AtomicFiles.checkWritableDirectory(request.resultsDir());
@@ -85,9 +82,46 @@ public final class AbRunner {
         }
     }
 
+    /**
+     * The runs of one comparison and their paired verdict, computed in memory (nothing written).
+     *
+     * @param a       the A figures of the complete pairs, pair by pair
+     * @param b       the B figures of the same pairs
+     * @param verdict null when fewer than {@link VerdictEvaluator#MIN_PAIRS} pairs completed
+     */
+    public record Trial(List<AbResult.Run> runs, double[] a, double[] b, Verdict verdict, MachineFingerprint machine,
+                        SortedMap<String, String> workload) {
+        public int failedRuns() {
+            return (int) runs.stream().filter(r -> !r.ok()).count();
+        }
+    }
+
     public Outcome run(Request request, Consumer<String> progress) {
-        check(request);
         Instant createdAt = clock.instant();
+        Trial trial = trial(request, progress, "");
+        MachineFingerprint machine = trial.machine();
+        Path verdictFile = null;
+        Verdict verdict = trial.verdict();
+        if (verdict != null) {
+            SortedMap<String, String> workload = trial.workload();
+            MeasuredSide a = new MeasuredSide("A " + request.a().text(), machine.id(), workload, trial.a());
+            MeasuredSide b = new MeasuredSide("B " + request.b().text(), machine.id(), workload, trial.b());
+            VerdictService.Written written = new VerdictService(new VerdictEvaluator(request.thresholds()), Clock.fixed(createdAt, java.time.ZoneOffset.UTC))
+                    .evaluatePairedAndWrite(a, b, isAaRun(request), request.a().text() + " -> " + request.b().text(), request.measure(), machine,
+                            request.resultsDir());
+            verdictFile = written.file();
+            verdict = written.result().verdict();
+        }
+        AbResult result = new AbResult(AbResult.SCHEMA, AbResult.KIND, createdAt, machine, request.a(), request.b(), trial.workload(),
+                trial.runs(), verdictFile == null ? null : verdictFile.getFileName().toString(), verdict);
+        Path abFile = ResultFiles.newJsonFile(request.resultsDir(), AbResult.KIND, createdAt);
+        Json.writeFile(abFile, result);
+        return new Outcome(result, abFile, verdictFile, trial.failedRuns());
+    }
+
+    /** Runs the children of one comparison and judges them; {@code label} prefixes each progress line. */
+    public Trial trial(Request request, Consumer<String> progress, String label) {
+        check(request);
         MachineFingerprint machine = MachineFingerprint.capture();
         List<AbSchedule.Side> order = AbSchedule.order(request.runs());
         List<AbResult.Run> runs = new ArrayList<>();
@@ -95,29 +129,19 @@ public final class AbRunner {
             AbSpec spec = side == AbSchedule.Side.A ? request.a() : request.b();
             AbResult.Run run = runChild(request, spec, side, runs.size() + 1);
             runs.add(run);
-            progress.accept(String.format(java.util.Locale.ROOT, "%d/%d %s %s: %s", run.index(), order.size(), side, spec.text(),
+            progress.accept(String.format(java.util.Locale.ROOT, "%s%d/%d %s %s: %s", label, run.index(), order.size(), side, spec.text(),
                     run.ok() ? String.format(java.util.Locale.ROOT, "%.3f M ops/s, %.3f M ops per CPU-second",
                             run.result().opsPerSec() / 1e6, run.result().opsPerCpuSec() / 1e6) : "FAILED " + run.failure()));
         }
         SortedMap<String, String> workload = workload(request);
-        double[] aOps = figures(runs, AbSchedule.Side.A, request.measure());
-        double[] bOps = figures(runs, AbSchedule.Side.B, request.measure());
-        int failed = (int) runs.stream().filter(r -> !r.ok()).count();
-        Path verdictFile = null;
+        double[][] pairs = completePairs(runs, request.runs(), request.measure());
         Verdict verdict = null;
-        if (aOps.length >= VerdictEvaluator.MIN_RUNS_PER_SIDE && bOps.length >= VerdictEvaluator.MIN_RUNS_PER_SIDE) {
-            MeasuredSide a = new MeasuredSide("A " + request.a().text(), machine.id(), workload, aOps);
-            MeasuredSide b = new MeasuredSide("B " + request.b().text(), machine.id(), workload, bOps);
-            VerdictService.Written written = new VerdictService(new VerdictEvaluator(request.thresholds()), Clock.fixed(createdAt, java.time.ZoneOffset.UTC))
-                    .evaluateAndWrite(a, b, request.a().text() + " -> " + request.b().text(), request.measure(), machine, request.resultsDir());
-            verdictFile = written.file();
-            verdict = written.result().verdict();
+        if (pairs[0].length >= VerdictEvaluator.MIN_PAIRS) {
+            verdict = new VerdictEvaluator(request.thresholds()).evaluatePaired(
+                    new MeasuredSide("A " + request.a().text(), machine.id(), workload, pairs[0]),
+                    new MeasuredSide("B " + request.b().text(), machine.id(), workload, pairs[1]), isAaRun(request));
         }
-        AbResult result = new AbResult(AbResult.SCHEMA, AbResult.KIND, createdAt, machine, request.a(), request.b(), workload, runs,
-                verdictFile == null ? null : verdictFile.getFileName().toString(), verdict);
-        Path abFile = ResultFiles.newJsonFile(request.resultsDir(), AbResult.KIND, createdAt);
-        Json.writeFile(abFile, result);
-        return new Outcome(result, abFile, verdictFile, failed);
+        return new Trial(List.copyOf(runs), pairs[0], pairs[1], verdict, machine, workload);
     }
 
     private AbResult.Run runChild(Request request, AbSpec spec, AbSchedule.Side side, int index) {
@@ -138,8 +162,30 @@ public final class AbRunner {
         }
     }
 
-    private static double[] figures(List<AbResult.Run> runs, AbSchedule.Side side, Measure measure) {
-        return runs.stream().filter(r -> r.ok() && r.side() == side).mapToDouble(r -> measure.of(r.result())).toArray();
+    /** An A/A run: both sides the same configuration, so any GO or NO-GO is a false alarm. */
+    public static boolean isAaRun(Request request) {
+        return request.a().equals(request.b());
+    }
+
+    /**
+     * The A and B figures of every pair whose two runs both succeeded, pair by pair (a pair with a failed
+     * run is dropped whole, so the rest stay paired).
+     */
+    static double[][] completePairs(List<AbResult.Run> runs, int pairCount, Measure measure) {
+        Double[] a = new Double[pairCount];
+        Double[] b = new Double[pairCount];
+        for (AbResult.Run r : runs) {
+            if (r.ok()) {
+                (r.side() == AbSchedule.Side.A ? a : b)[AbSchedule.pairOf(r.index())] = measure.of(r.result());
+            }
+        }
+        java.util.List<double[]> both = new ArrayList<>();
+        for (int p = 0; p < pairCount; p++) {
+            if (a[p] != null && b[p] != null) {
+                both.add(new double[] {a[p], b[p]});
+            }
+        }
+        return new double[][] {both.stream().mapToDouble(x -> x[0]).toArray(), both.stream().mapToDouble(x -> x[1]).toArray()};
     }
 
     private static SortedMap<String, String> workload(Request r) {

@@ -16,11 +16,16 @@ public final class AbSchedule {
     private AbSchedule() {
     }
 
+    /** The pair (0-based) that the run at {@code index} (1-based, as in {@link AbResult.Run#index()}) belongs to. */
+    public static int pairOf(int index) {
+        return (index - 1) / 2;
+    }
+
     /** {@code runsPerSide} pairs in ABBA order: 2 * runsPerSide entries. */
     public static List<Side> order(int runsPerSide) {
-        if (runsPerSide < VerdictEvaluator.MIN_RUNS_PER_SIDE) {
-            throw new IllegalArgumentException("runs=" + runsPerSide + ": a verdict needs at least "
-                    + VerdictEvaluator.MIN_RUNS_PER_SIDE + " runs a side");
+        if (runsPerSide < VerdictEvaluator.MIN_PAIRS) {
+            throw new IllegalArgumentException("runs=" + runsPerSide + ": a paired verdict needs at least "
+                    + VerdictEvaluator.MIN_PAIRS + " runs a side (with 5 pairs no 95% interval exists)");
         }
         List<Side> order = new ArrayList<>(2 * runsPerSide);
         for (int pair = 0; pair < runsPerSide; pair++) {

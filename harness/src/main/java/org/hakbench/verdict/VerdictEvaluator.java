@@ -1,84 +1,90 @@
 package org.hakbench.verdict;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.StatUtils;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.hakbench.stats.RankComparison;
 
 /**
- * Decides GO / NEUTRAL / NO-GO between a baseline and a candidate in two stages, as criterion.rs does:
- * <ol>
- *   <li>significance: two-sided Mann-Whitney U test on the per-run ops/s (no normality assumed);</li>
- *   <li>size: a percentile-bootstrap confidence interval of the relative change of mean ops/s, held
- *       against the noise band of {@link VerdictThresholds}.</li>
- * </ol>
- * Both stages must agree before a GO or NO-GO is claimed; everything else is NEUTRAL. The bootstrap RNG
- * is seeded, so the same inputs always give the same verdict.
+ * Decides GO / NEUTRAL / NO-GO between a baseline and a candidate with one statistic
+ * ({@link RankComparison}): a rank test on log ratios and the Hodges-Lehmann interval of the same
+ * statistic, so significance and the interval cannot disagree.
+ * <ul>
+ *   <li>paired runs (ab's A B, B A, ... pairs): Wilcoxon signed-rank on each pair's log ratio; pairing
+ *       cancels what the two runs of a pair shared (a slow minute of the machine, drift);</li>
+ *   <li>two separate sets of runs (two rebase files): Mann-Whitney on the log ops/s.</li>
+ * </ul>
+ * GO when the whole interval lies above the GO threshold, NO-GO when it lies below the NO-GO threshold,
+ * NEUTRAL otherwise; a NEUTRAL names the smallest change these runs would have caught. Deterministic:
+ * the same runs always give the same verdict.
  */
 public final class VerdictEvaluator {
 
-    /** Below this many runs a side the U test cannot reach significance honestly; refuse instead. */
+    /** Below this many runs a side (independent) the interval cannot be honest; refuse instead. */
     public static final int MIN_RUNS_PER_SIDE = 5;
-    public static final int DEFAULT_RESAMPLES = 10_000;
-    public static final long DEFAULT_SEED = 0x5EED_CAFEL;
-    private static final double CONFIDENCE_LEVEL = 0.95;
+    /** Fewest pairs with a 95% signed-rank interval: with 5, the smallest two-sided p is 2/32 = 0.0625. */
+    public static final int MIN_PAIRS = 6;
 
     private final VerdictThresholds thresholds;
-    private final int resamples;
-    private final long seed;
 
     public VerdictEvaluator(VerdictThresholds thresholds) {
-        this(thresholds, DEFAULT_RESAMPLES, DEFAULT_SEED);
-    }
-
-    public VerdictEvaluator(VerdictThresholds thresholds, int resamples, long seed) {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
-        this.resamples = checkResamples(resamples);
-        this.seed = seed;
     }
 
     /**
-     * Compares {@code candidate} against {@code baseline}.
+     * Compares two independent sets of runs (e.g. two rebase files).
      *
      * @throws IncomparableResultsException other machines, other workload settings, or fewer than
      *                                      {@link #MIN_RUNS_PER_SIDE} runs on a side
      */
     public Verdict evaluate(MeasuredSide baseline, MeasuredSide candidate) {
-        checkComparable(baseline, candidate);
+        checkComparable(baseline, candidate, MIN_RUNS_PER_SIDE);
+        RankComparison r = RankComparison.independent(baseline.opsPerSecond(), candidate.opsPerSecond(), thresholds.alpha());
+        return decide(r, baseline, candidate, null, false);
+    }
+
+    /**
+     * Compares runs taken in pairs: {@code baseline.opsPerSecond()[i]} ran next to
+     * {@code candidate.opsPerSecond()[i]}. {@code aaRun} marks an A/A comparison (same configuration).
+     */
+    public Verdict evaluatePaired(MeasuredSide baseline, MeasuredSide candidate, boolean aaRun) {
+        checkComparable(baseline, candidate, MIN_PAIRS);
+        if (baseline.opsPerSecond().length != candidate.opsPerSecond().length) {
+            throw new IllegalArgumentException("paired verdict: " + baseline.opsPerSecond().length + " baseline runs against "
+                    + candidate.opsPerSecond().length + " candidate runs; pairs need both");
+        }
+        RankComparison r = RankComparison.paired(baseline.opsPerSecond(), candidate.opsPerSecond(), thresholds.alpha());
+        return decide(r, baseline, candidate, r.n(), aaRun);
+    }
+
+    private Verdict decide(RankComparison r, MeasuredSide baseline, MeasuredSide candidate, Integer pairs, boolean aaRun) {
         double[] base = baseline.opsPerSecond();
         double[] cand = candidate.opsPerSecond();
-
-        double pValue = new MannWhitneyUTest().mannWhitneyUTest(base, cand);
-        double baseMean = StatUtils.mean(base);
-        double candMean = StatUtils.mean(cand);
-        double changePercent = (candMean / baseMean - 1) * 100;
-        double[] ci = bootstrapChangeInterval(base, cand);
-        double baseCv = cvPercent(base);
-        double candCv = cvPercent(cand);
-
-        boolean significant = pValue < thresholds.alpha();
         Decision decision;
-        if (significant && ci[0] > thresholds.goPercent()) {
+        if (r.significant() && r.ciLowPercent() > thresholds.goPercent()) {
             decision = Decision.GO;
-        } else if (significant && ci[1] < thresholds.noGoPercent()) {
+        } else if (r.significant() && r.ciHighPercent() < thresholds.noGoPercent()) {
             decision = Decision.NO_GO;
         } else {
             decision = Decision.NEUTRAL;
         }
-        String reason = reason(decision, significant, changePercent, ci, pValue, Math.max(baseCv, candCv));
-        return new Verdict(decision, reason, changePercent, ci[0], ci[1], CONFIDENCE_LEVEL, pValue,
-                baseMean, candMean, baseCv, candCv, base.length, cand.length, thresholds, resamples, seed);
+        int runs = pairs != null ? pairs : Math.min(base.length, cand.length);
+        double mdc = r.detectableChangePercent(runs);
+        double slowdown = thresholds.noGoPercent() - mdc;
+        double speedup = thresholds.goPercent() + mdc;
+        double baseCv = cvPercent(base);
+        double candCv = cvPercent(cand);
+        String reason = reason(decision, r, Math.max(baseCv, candCv), slowdown, speedup, aaRun);
+        return new Verdict(decision, reason, r.changePercent(), r.ciLowPercent(), r.ciHighPercent(), r.confidence(), r.pValue(),
+                StatUtils.mean(base), StatUtils.mean(cand), baseCv, candCv, base.length, cand.length, thresholds, 0, 0,
+                r.method(), r.achievedConfidence(), pairs, slowdown, speedup, aaRun);
     }
 
     /** Refuses pairs that would make a verdict meaningless; the message names both sides and the difference. */
-    static void checkComparable(MeasuredSide baseline, MeasuredSide candidate) {
-        checkRuns(baseline);
-        checkRuns(candidate);
+    static void checkComparable(MeasuredSide baseline, MeasuredSide candidate, int minRuns) {
+        checkRuns(baseline, minRuns);
+        checkRuns(candidate, minRuns);
         if (!baseline.machineId().equals(candidate.machineId())) {
             throw new IncomparableResultsException("refusing to compare results from different machines: "
                     + baseline.label() + " was measured on machine " + baseline.machineId() + ", "
@@ -90,57 +96,35 @@ public final class VerdictEvaluator {
         }
     }
 
-    private static void checkRuns(MeasuredSide side) {
+    private static void checkRuns(MeasuredSide side, int minRuns) {
         int runs = side.opsPerSecond().length;
-        if (runs < MIN_RUNS_PER_SIDE) {
+        if (runs < minRuns) {
             throw new IncomparableResultsException(side.label() + " has " + runs + " run(s); a verdict needs at least "
-                    + MIN_RUNS_PER_SIDE + " runs a side to be reliable");
+                    + minRuns + " runs a side to be reliable");
         }
-    }
-
-    private static int checkResamples(int resamples) {
-        if (resamples < 1000) {
-            throw new IllegalArgumentException("resamples=" + resamples + " is too few for a 95% interval; use at least 1000");
-        }
-        return resamples;
-    }
-
-    /** Percentile bootstrap of (mean(candidate) / mean(baseline) - 1) in percent, each side resampled on its own. */
-    private double[] bootstrapChangeInterval(double[] base, double[] cand) {
-        RandomGenerator rng = new Well19937c(seed);
-        double[] changes = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            changes[r] = (resampledMean(cand, rng) / resampledMean(base, rng) - 1) * 100;
-        }
-        Arrays.sort(changes);
-        Percentile percentile = new Percentile();
-        double tail = (1 - CONFIDENCE_LEVEL) / 2 * 100;
-        return new double[] {percentile.evaluate(changes, tail), percentile.evaluate(changes, 100 - tail)};
-    }
-
-    private static double resampledMean(double[] values, RandomGenerator rng) {
-        final int n = values.length;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += values[rng.nextInt(n)];
-        }
-        return sum / n;
     }
 
     static double cvPercent(double[] values) {
         return Math.sqrt(StatUtils.variance(values)) / StatUtils.mean(values) * 100;
     }
 
-    private String reason(Decision decision, boolean significant, double changePercent, double[] ci, double pValue, double cvPercent) {
-        String head = String.format(Locale.ROOT, "%+.2f%% (95%% CI %+.2f%% .. %+.2f%%), p=%s", changePercent, ci[0], ci[1], formatP(pValue));
+    private String reason(Decision decision, RankComparison r, double cvPercent, double slowdown, double speedup, boolean aaRun) {
+        String head = String.format(Locale.ROOT, "%+.2f%% (95%% CI %+.2f%% .. %+.2f%%), p=%s", r.changePercent(), r.ciLowPercent(),
+                r.ciHighPercent(), formatP(r.pValue()));
         String band = String.format(Locale.ROOT, "%+.1f%% .. %+.1f%%", thresholds.noGoPercent(), thresholds.goPercent());
         String cv = String.format(Locale.ROOT, "CV %.1f%%", cvPercent);
-        return switch (decision) {
-            case GO -> head + ": whole interval above the GO threshold " + String.format(Locale.ROOT, "%+.1f%%", thresholds.goPercent()) + ", " + cv;
-            case NO_GO -> head + ": whole interval below the NO-GO threshold " + String.format(Locale.ROOT, "%+.1f%%", thresholds.noGoPercent()) + ", " + cv;
-            case NEUTRAL -> significant
+        String aa = aaRun ? "A/A run (both sides the same configuration): " : "";
+        String could = String.format(Locale.ROOT, "; these runs would have caught (80%% of the time) a slowdown beyond %+.1f%% "
+                + "or a speed-up beyond %+.1f%%", slowdown, speedup);
+        return aa + switch (decision) {
+            case GO -> head + ": whole interval above the GO threshold " + String.format(Locale.ROOT, "%+.1f%%", thresholds.goPercent())
+                    + ", " + cv + (aaRun ? "; in an A/A run this is a false alarm" : "");
+            case NO_GO -> head + ": whole interval below the NO-GO threshold " + String.format(Locale.ROOT, "%+.1f%%", thresholds.noGoPercent())
+                    + ", " + cv + (aaRun ? "; in an A/A run this is a false alarm" : "");
+            case NEUTRAL -> (r.significant()
                     ? head + ": significant, but the interval reaches into the noise band " + band + ", " + cv
-                    : head + ": within noise (not significant at alpha=" + thresholds.alpha() + "), " + cv;
+                    : head + ": within noise (not significant at alpha=" + thresholds.alpha() + "), " + cv) + could
+                    + (aaRun ? "; NEUTRAL is what an A/A run should give" : "");
         };
     }
 

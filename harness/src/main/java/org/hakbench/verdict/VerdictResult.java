@@ -25,7 +25,7 @@ public record VerdictResult(int schema, String kind, Instant createdAt, MachineF
                             double[] candidateOpsPerSecond, Verdict verdict) implements ResultEnvelope {
 
     public static final String KIND = "verdict";
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
 
     public VerdictResult {
         workload = new TreeMap<>(workload);

@@ -29,7 +29,18 @@ public final class VerdictService {
      */
     public Written evaluateAndWrite(MeasuredSide baseline, MeasuredSide candidate, String configuration, Measure measure,
                                     MachineFingerprint machine, Path resultsDir) {
-        Verdict verdict = evaluator.evaluate(baseline, candidate);
+        return write(evaluator.evaluate(baseline, candidate), baseline, candidate, configuration, measure, machine, resultsDir);
+    }
+
+    /** As {@link #evaluateAndWrite}, for runs taken in pairs (ab): the paired rank test. */
+    public Written evaluatePairedAndWrite(MeasuredSide baseline, MeasuredSide candidate, boolean aaRun, String configuration,
+                                          Measure measure, MachineFingerprint machine, Path resultsDir) {
+        return write(evaluator.evaluatePaired(baseline, candidate, aaRun), baseline, candidate, configuration, measure, machine,
+                resultsDir);
+    }
+
+    private Written write(Verdict verdict, MeasuredSide baseline, MeasuredSide candidate, String configuration, Measure measure,
+                          MachineFingerprint machine, Path resultsDir) {
         Instant now = clock.instant();
         VerdictResult result = new VerdictResult(VerdictResult.SCHEMA, VerdictResult.KIND, now, machine,
                 baseline.label(), candidate.label(), configuration, measure, baseline.workload(),

@@ -25,7 +25,7 @@ class AbCommandTest {
 
     @Test
     void twoRealProfilesRunInterleavedInChildJvmsThenGetAVerdict() {
-        CliRun run = CliRun.of("ab", "--a", "hakmem:SAFE", "--b", "hakmem:MIXED_TINYV3_C7_BALANCED", "--runs", "5",
+        CliRun run = CliRun.of("ab", "--a", "hakmem:SAFE", "--b", "hakmem:MIXED_TINYV3_C7_BALANCED", "--runs", "6",
                 "--iters", "200000", "--warmup", "50000", "--timeout", "120", "--results", dir.toString());
         assertTrue(run.exitCode() == ExitCodes.OK || run.exitCode() == ExitCodes.NO_GO, run.out() + run.err());
         assertTrue(run.out().matches("(?s).*(GO|NEUTRAL|NO_GO) B against A \\(ops/s \\(wall clock\\)\\): [+-]\\d+\\.\\d+% \\(95% CI .*"), run.out());
@@ -33,7 +33,7 @@ class AbCommandTest {
         List<Path> abFiles = ResultFiles.list(dir, AbResult.KIND);
         assertEquals(1, abFiles.size());
         AbResult ab = ResultFiles.load(abFiles.getFirst(), AbResult.class, AbResult.KIND, AbResult.SCHEMA);
-        assertEquals(AbSchedule.order(5), ab.runs().stream().map(AbResult.Run::side).toList(), "ABBA order");
+        assertEquals(AbSchedule.order(6), ab.runs().stream().map(AbResult.Run::side).toList(), "ABBA order");
         for (AbResult.Run r : ab.runs()) {
             assertTrue(r.ok(), r.failure() + "\n" + r.stderrTail());
             String expected = r.side() == AbSchedule.Side.A ? "MIXED_TINYV3_C7_SAFE" : "MIXED_TINYV3_C7_BALANCED";
@@ -43,7 +43,9 @@ class AbCommandTest {
         assertNotNull(ab.verdict());
         VerdictResult verdict = ResultFiles.load(dir.resolve(ab.verdictFile()), VerdictResult.class, VerdictResult.KIND, VerdictResult.SCHEMA);
         assertEquals(ab.verdict(), verdict.verdict());
-        assertEquals(5, verdict.candidateOpsPerSecond().length);
+        assertEquals(6, verdict.candidateOpsPerSecond().length);
+        assertEquals("wilcoxon-signed-rank", verdict.verdict().method());
+        assertEquals(Boolean.FALSE, verdict.verdict().aaRun());
     }
 
     @ParameterizedTest
@@ -51,11 +53,10 @@ class AbCommandTest {
             "hakmem:FAST|hakmem:SAFE|--a: spec 'hakmem:FAST': profile FAST is unknown",
             "hakmem:SAFE|hakmem:SAFE,HAKMEM_NO_SUCH=1|--b=hakmem:SAFE,HAKMEM_NO_SUCH=1: HAKMEM_NO_SUCH is not a hakmem variable",
             "hakmem:SAFE|hakmem:SAFE,HAKMEM_SS_MEM_LEAN=maybe|--b=hakmem:SAFE,HAKMEM_SS_MEM_LEAN=maybe: ",
-            "hakmem:SAFE|hakmem:SAFE|--a and --b are the same configuration",
             "nosuch|hakmem:SAFE|--a=nosuch: allocator=nosuch: unknown",
             "mimalloc:SAFE|hakmem:SAFE|--a: spec 'mimalloc:SAFE': allocator mimalloc has no profiles"})
     void badSpecsExitTwoBeforeAnyChildRuns(String a, String b, String message) throws IOException {
-        CliRun run = CliRun.of("ab", "--a", a, "--b", b, "--runs", "5", "--results", dir.toString());
+        CliRun run = CliRun.of("ab", "--a", a, "--b", b, "--runs", "6", "--results", dir.toString());
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains(message), run.err());
         try (var files = Files.list(dir)) {
@@ -64,9 +65,19 @@ class AbCommandTest {
     }
 
     @Test
-    void fewerThanFiveRunsExitTwo() {
-        CliRun run = CliRun.of("ab", "--a", "hakmem:SAFE", "--b", "hakmem:BALANCED", "--runs", "3", "--results", dir.toString());
+    void fewerThanSixRunsExitTwo() {
+        CliRun run = CliRun.of("ab", "--a", "hakmem:SAFE", "--b", "hakmem:BALANCED", "--runs", "5", "--results", dir.toString());
         assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().contains("runs=3: a verdict needs at least 5 runs a side"), run.err());
+        assertTrue(run.err().contains("runs=5: a paired verdict needs at least 6 runs a side"), run.err());
+    }
+
+    @Test
+    void identicalSidesRunAsAnAaRunAndSaySo() {
+        CliRun run = CliRun.of("ab", "--a", "hakmem:SAFE", "--b", "hakmem:SAFE", "--runs", "6",
+                "--iters", "200000", "--warmup", "50000", "--timeout", "120", "--results", dir.toString());
+        assertTrue(run.exitCode() == ExitCodes.OK || run.exitCode() == ExitCodes.NO_GO, run.out() + run.err());
+        assertTrue(run.out().contains("A/A run (both sides the same configuration)"), run.out());
+        AbResult ab = ResultFiles.load(ResultFiles.list(dir, AbResult.KIND).getFirst(), AbResult.class, AbResult.KIND, AbResult.SCHEMA);
+        assertEquals(Boolean.TRUE, ab.verdict().aaRun());
     }
 }

@@ -10,30 +10,43 @@ import org.junit.jupiter.api.Test;
 class PairedRatioTest {
 
     @Test
-    void summarisesPairRatiosOnTheLogScale() {
-        // Ratios e^0.1, e^-0.1, e^0: logs with mean 0 and standard deviation 0.1; t(2 df, 97.5%) = 4.302653.
-        double[] b = {100, 200, 300};
-        double[] a = {100 * Math.exp(0.1), 200 * Math.exp(-0.1), 300};
+    void summarisesPairRatiosOnTheLogScaleWithTheSignedRankInterval() {
+        // log ratios 0.1, -0.1, 0, 0.05, -0.05, 0.02: with 6 pairs the 95% interval is the smallest and
+        // the largest Walsh average, i.e. the smallest and largest log ratio
+        double[] logs = {0.1, -0.1, 0, 0.05, -0.05, 0.02};
+        double[] b = {100, 200, 300, 400, 500, 600};
+        double[] a = new double[6];
+        for (int i = 0; i < 6; i++) {
+            a[i] = b[i] * Math.exp(logs[i]);
+        }
         PairedRatio r = PairedRatio.of(a, b);
-        assertEquals(3, r.pairs());
-        assertEquals(1.0, r.geoMean(), 1e-12);
-        double half = 4.302652729749464 * 0.1 / Math.sqrt(3);
-        assertEquals(Math.exp(-half), r.ci95Low(), 1e-9);
-        assertEquals(Math.exp(half), r.ci95High(), 1e-9);
+        assertEquals(6, r.pairs());
+        assertEquals(Math.exp(0.02 / 6), r.geoMean(), 1e-12);
+        assertEquals(Math.exp(-0.1), r.ci95Low(), 1e-9);
+        assertEquals(Math.exp(0.1), r.ci95High(), 1e-9);
         assertEquals(Math.exp(-0.1), r.min(), 1e-12);
         assertEquals(Math.exp(0.1), r.max(), 1e-12);
         assertEquals("level", r.verdict());
+        assertEquals("wilcoxon-signed-rank", r.method());
+    }
+
+    @Test
+    void fewerThanSixPairsHaveNoInterval() {
+        PairedRatio r = PairedRatio.of(new double[] {110, 220, 55}, new double[] {100, 200, 50});
+        assertNull(r.ci95Low());
+        assertEquals(1.1, r.ratio(), 1e-9);
+        assertEquals("level", r.verdict(), "no interval, no claim");
     }
 
     @Test
     void pairingCancelsWhatBothRunsOfAPairShared() {
         // The machine's speed swings 2x from pair to pair; A stays 10% ahead of B within every pair.
-        PairedRatio r = PairedRatio.of(new double[] {110, 220, 55, 165}, new double[] {100, 200, 50, 150});
+        PairedRatio r = PairedRatio.of(new double[] {110, 220, 55, 165, 440, 88}, new double[] {100, 200, 50, 150, 400, 80});
         assertEquals(1.1, r.geoMean(), 1e-12);
         assertEquals(1.1, r.ci95Low(), 1e-9);
         assertEquals(1.1, r.ci95High(), 1e-9);
         assertEquals("ahead", r.verdict());
-        assertEquals("behind", PairedRatio.of(new double[] {90, 180, 45}, new double[] {100, 200, 50}).verdict());
+        assertEquals("behind", PairedRatio.of(new double[] {90, 180, 45, 90, 180, 45}, new double[] {100, 200, 50, 100, 200, 50}).verdict());
     }
 
     @Test

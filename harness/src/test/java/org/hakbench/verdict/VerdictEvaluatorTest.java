@@ -51,7 +51,7 @@ class VerdictEvaluatorTest {
 
     @Test
     void pureNoiseAtCv2PercentIsNeutralInAtLeast95Of100SeededTrials() {
-        VerdictEvaluator fast = new VerdictEvaluator(VerdictThresholds.DEFAULT, 2000, VerdictEvaluator.DEFAULT_SEED);
+        VerdictEvaluator fast = evaluator;
         int neutral = 0;
         for (int trial = 0; trial < 100; trial++) {
             SplittableRandom rng = new SplittableRandom(1000 + trial);
@@ -83,6 +83,30 @@ class VerdictEvaluatorTest {
         MeasuredSide a = side("a", runs(rng, 7, 1e6, 0.02));
         MeasuredSide b = side("b", runs(rng, 7, 1e6, 0.02));
         assertEquals(evaluator.evaluate(a, b), evaluator.evaluate(a, b));
+    }
+
+    @Test
+    void pairedVerdictUsesTheSignedRankTestAndNamesWhatItCouldHaveSeen() {
+        SplittableRandom rng = new SplittableRandom(4);
+        double[] a = runs(rng, 10, 59e6, 0.01);
+        double[] b = a.clone();
+        for (int i = 0; i < b.length; i++) {
+            b[i] *= 1 + 0.005 * (rng.nextDouble() - 0.5);
+        }
+        Verdict v = evaluator.evaluatePaired(side("A", a), side("B", b), true);
+        assertEquals(Decision.NEUTRAL, v.decision(), v.reason());
+        assertEquals("wilcoxon-signed-rank", v.method());
+        assertEquals(10, v.pairs());
+        assertTrue(v.reason().startsWith("A/A run"), v.reason());
+        assertTrue(v.reason().contains("would have caught"), v.reason());
+        assertTrue(v.detectableSlowdownPercent() < -0.5 && v.detectableSpeedupPercent() > 1.0, v.reason());
+    }
+
+    @Test
+    void fivePairsAreRefusedBecauseNo95PercentIntervalExists() {
+        double[] five = {1, 2, 3, 4, 5};
+        var ex = assertThrows(IncomparableResultsException.class, () -> evaluator.evaluatePaired(side("A", five), side("B", five), false));
+        assertTrue(ex.getMessage().contains("A has 5 run(s); a verdict needs at least 6"), ex.getMessage());
     }
 
     @Test
