@@ -25,7 +25,7 @@ public record SoakReport(int schema, String kind, Instant createdAt, MachineFing
                          String csvFile, SortedMap<String, String> header, Settings settings, SoakAnalysis analysis,
                          List<SkippedLine> skipped, String plotFile, List<EpochRow> epochs) implements ResultEnvelope {
 
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
     public static final String KIND = "soak";
 
     /**

@@ -80,8 +80,9 @@ public final class ResultFiles {
     }
 
     /**
-     * Loads one result file, refusing a file of another kind or schema version, or corrupt JSON,
-     * with an IllegalArgumentException that names the file.
+     * Loads one result file, refusing a file of another kind, of a newer schema version than
+     * {@code schema}, or corrupt JSON, with an IllegalArgumentException that names the file. Older
+     * schema versions load: a version only ever adds fields, which such files lack (null).
      */
     public static <T extends ResultEnvelope> T load(Path file, Class<T> type, String kind, int schema) {
         String text;
@@ -99,8 +100,9 @@ public final class ResultFiles {
         if (kindNode == null || !kind.equals(kindNode.asText())) {
             throw new IllegalArgumentException(file + ": kind=" + (kindNode == null ? "(missing)" : kindNode.asText()) + ", expected kind=" + kind);
         }
-        if (schemaNode.intValue() != schema) {
-            throw new IllegalArgumentException(file + ": schema=" + schemaNode.intValue() + ", this hakbench reads " + kind + " schema=" + schema);
+        if (schemaNode.intValue() < 1 || schemaNode.intValue() > schema) {
+            throw new IllegalArgumentException(file + ": schema=" + schemaNode.intValue() + ", this hakbench reads " + kind
+                    + " schema 1.." + schema);
         }
         return Json.convert(root, type, file.toString());
     }

@@ -88,11 +88,11 @@ class VerdictCommandTest {
     }
 
     @Test
-    void otherSchemaVersionIsRefusedNamingTheFile() throws IOException {
+    void newerSchemaVersionIsRefusedNamingTheFile() throws IOException {
         Path base = rebase(T0, 1.0);
         Path cand = rebase(T0.plusSeconds(60), 1.0);
-        Files.writeString(cand, Files.readString(cand).replaceFirst("\"schema\" : 1", "\"schema\" : 2"));
-        assertRefused(verdict(base.toString(), cand.toString()), cand + ": schema=2");
+        Files.writeString(cand, Files.readString(cand).replaceFirst("\"schema\" : 1", "\"schema\" : 9"));
+        assertRefused(verdict(base.toString(), cand.toString()), cand + ": schema=9");
     }
 
     @Test
