@@ -44,8 +44,9 @@ declare -A COMPETITOR_PACKAGES=(
 # Not root or no apt: says what is missing and carries on (tests that need a library say so).
 install_competitors() {
   local missing=() p
-  # strace counts the competitors' syscalls in a rebase (without it they are reported as unknown).
-  for p in "${COMPETITOR_PACKAGES[@]}" strace; do
+  # strace counts the competitors' syscalls in a rebase (without it they are reported as unknown);
+  # gcc builds the C twin of the loop for the rebase's native:* rows.
+  for p in "${COMPETITOR_PACKAGES[@]}" strace gcc; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -9,5 +9,10 @@ public enum AllocatorKind {
     /** Netty's PooledByteBufAllocator direct buffers: the Java peer. */
     NETTY_POOLED,
     /** The loop's own cost: a bump pointer in a pre-touched region, free does nothing (WORKLOAD.md). */
-    NULL
+    NULL,
+    /**
+     * The C twin of the loop (bench_random_mixed.c) as its own process, the competitor preloaded as a C
+     * program would have it: no JVM, no downcall. Rebase only; its null row is {@code native:null}.
+     */
+    NATIVE_TWIN
 }

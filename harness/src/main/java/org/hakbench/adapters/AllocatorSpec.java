@@ -16,14 +16,24 @@ import java.nio.file.Path;
 public record AllocatorSpec(String name, AllocatorKind kind, Path preloadLibrary, String debianPackage,
                             String mallocLibrary, String description) {
 
-    /** True when everything it needs is on this machine (for preloaded competitors: the .so file). */
+    /** True when everything it needs is on this machine (preloaded competitors: the .so; C twins: also gcc). */
     public boolean available() {
-        return preloadLibrary == null || Files.isReadable(preloadLibrary);
+        return (preloadLibrary == null || Files.isReadable(preloadLibrary))
+                && (kind != AllocatorKind.NATIVE_TWIN || org.hakbench.child.NativeTwin.buildProblem() == null);
     }
 
     /** One line telling how to make it available, for skip messages. */
     public String installHint() {
-        return preloadLibrary + " not found; install the Debian package " + debianPackage
-                + " (apt-get install " + debianPackage + ")";
+        if (preloadLibrary != null && !Files.isReadable(preloadLibrary)) {
+            return preloadLibrary + " not found; install the Debian package " + debianPackage
+                    + " (apt-get install " + debianPackage + ")";
+        }
+        String build = kind == AllocatorKind.NATIVE_TWIN ? org.hakbench.child.NativeTwin.buildProblem() : null;
+        return build != null ? build : name + " is available";
+    }
+
+    /** For a C twin: the allocator it runs ("mimalloc" for native:mimalloc, "null" for native:null); else its own name. */
+    public String baseName() {
+        return kind == AllocatorKind.NATIVE_TWIN ? name.substring(Allocators.NATIVE_PREFIX.length()) : name;
     }
 }

@@ -38,7 +38,33 @@ public final class Allocators {
             new AllocatorSpec("null", AllocatorKind.NULL, null, null, null,
                     "null allocator: the loop's own cost (WORKLOAD.md)"));
 
+    /** Names of the C twins: {@code native:<allocator>}. */
+    public static final String NATIVE_PREFIX = "native:";
+
+    /** The C twins of the loop, run by rebase as plain processes (the competitor preloaded, no JVM). */
+    private static final List<AllocatorSpec> NATIVE = List.of(
+            new AllocatorSpec("native:glibc", AllocatorKind.NATIVE_TWIN, null, "libc6", "libc.so.6",
+                    "C twin of the loop with glibc malloc (no JVM)"),
+            new AllocatorSpec("native:mimalloc", AllocatorKind.NATIVE_TWIN, Path.of(LIB_DIR + "libmimalloc.so.2"), "libmimalloc2.0",
+                    LIB_DIR + "libmimalloc.so.2", "C twin of the loop, mimalloc by LD_PRELOAD (no JVM)"),
+            new AllocatorSpec("native:jemalloc", AllocatorKind.NATIVE_TWIN, Path.of(LIB_DIR + "libjemalloc.so.2"), "libjemalloc2",
+                    LIB_DIR + "libjemalloc.so.2", "C twin of the loop, jemalloc by LD_PRELOAD (no JVM)"),
+            new AllocatorSpec("native:tcmalloc", AllocatorKind.NATIVE_TWIN, Path.of(LIB_DIR + "libtcmalloc_minimal.so.4"),
+                    "libtcmalloc-minimal4", LIB_DIR + "libtcmalloc_minimal.so.4", "C twin of the loop, tcmalloc by LD_PRELOAD (no JVM)"),
+            new AllocatorSpec("native:null", AllocatorKind.NATIVE_TWIN, null, null, null,
+                    "C twin of the loop with the null allocator: the native loop's own cost"));
+
     private Allocators() {
+    }
+
+    /** The C twins ({@code native:*}), in table order; only rebase runs them. */
+    public static List<AllocatorSpec> natives() {
+        return NATIVE;
+    }
+
+    /** A JVM allocator or a C twin by name (rebase). */
+    public static AllocatorSpec byNameOrNative(String name) {
+        return NATIVE.stream().filter(s -> s.name().equals(name)).findFirst().orElseGet(() -> byName(name));
     }
 
     /** Every allocator, in table order. */
@@ -61,6 +87,10 @@ public final class Allocators {
 
     /** The allocator called {@code name}; unknown -> IllegalArgumentException naming it and the known ones. */
     public static AllocatorSpec byName(String name) {
+        if (name.startsWith(NATIVE_PREFIX) && NATIVE.stream().anyMatch(s -> s.name().equals(name))) {
+            throw new IllegalArgumentException("allocator=" + name + ": the C twins run in `hakbench rebase` only; here use one of "
+                    + String.join(", ", names()));
+        }
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("allocator=" + name + ": unknown; known: " + String.join(", ", names())));
     }
@@ -85,6 +115,10 @@ public final class Allocators {
 
     /** Library version of one allocator. */
     public static String libraryVersion(AllocatorSpec spec) {
+        if (spec.kind() == AllocatorKind.NATIVE_TWIN) {
+            AllocatorSpec base = spec.baseName().equals("null") ? null : byName(spec.baseName());
+            return (base == null ? "-" : libraryVersions().get(base.name())) + ", " + org.hakbench.child.NativeTwin.compilerVersion();
+        }
         return libraryVersions().get(spec.name());
     }
 
@@ -99,7 +133,7 @@ public final class Allocators {
                 String v = org.hakmem.allocator.Hakmem.class.getPackage().getImplementationVersion();
                 yield v == null ? "development build" : v;
             }
-            case NULL -> "-";
+            case NULL, NATIVE_TWIN -> "-";
         };
     }
 
@@ -113,6 +147,7 @@ public final class Allocators {
             case NETTY_POOLED -> new NettyAdapter();
             case NULL -> new NullAdapter();
             case EMBEDDED_HAKMEM -> new HakmemAdapter();
+            case NATIVE_TWIN -> throw new IllegalArgumentException("allocator=" + spec.name() + ": a C twin runs as its own process, not in a JVM");
         };
     }
 }

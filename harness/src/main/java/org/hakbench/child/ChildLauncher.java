@@ -101,6 +101,10 @@ public final class ChildLauncher {
     /** The command line a spec runs as. */
     public List<String> command(ChildSpec spec) {
         List<String> command = new ArrayList<>(spec.commandPrefix());
+        if (!spec.nativeCommand().isEmpty()) {
+            command.addAll(spec.nativeCommand());
+            return command;
+        }
         command.add(javaExecutable);
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(spec.jvmOptions());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.hakbench.rebase.NativeHeadline;
 import org.hakbench.rebase.RebaseReport;
 import org.hakbench.rebase.RebaseReport.AllocatorInfo;
 import org.hakbench.rebase.RebaseReport.AllocatorSummary;
@@ -29,9 +30,10 @@ import org.hakbench.results.ResultFiles;
  * @param machine    where
  * @param workload   settings both sides of a comparison must share (iters, ws, seed, warm-up, JVM options)
  * @param configurations one per measured allocator with successful runs, in the file's order
+ * @param nativeHeadline hakmem against native mimalloc ({@link NativeHeadline#line()}), or null without C twin rows
  */
 public record RebaseFigures(Path file, Instant createdAt, MachineFingerprint machine, SortedMap<String, String> workload,
-                            List<Configuration> configurations) {
+                            List<Configuration> configurations, String nativeHeadline) {
 
     /**
      * @param name          configuration name (see above)
@@ -76,7 +78,8 @@ public record RebaseFigures(Path file, Instant createdAt, MachineFingerprint mac
                     .map(RebaseReport.RunRecord::result).toList();
             configurations.add(new Configuration(configurationName(report, summary.allocator()), summary.allocator(), runs, summary));
         }
-        return new RebaseFigures(file, report.createdAt(), report.machine(), workload, List.copyOf(configurations));
+        return new RebaseFigures(file, report.createdAt(), report.machine(), workload, List.copyOf(configurations),
+                NativeHeadline.of(report).map(NativeHeadline::line).orElse(null));
     }
 
     /**

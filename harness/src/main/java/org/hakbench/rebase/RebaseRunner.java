@@ -20,6 +20,7 @@ import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildLauncher;
 import org.hakbench.child.ChildOutcome;
 import org.hakbench.child.ChildSpec;
+import org.hakbench.child.NativeTwin;
 import org.hakbench.child.ShutdownStop;
 import org.hakbench.child.StraceCounter;
 import org.hakbench.results.AtomicFiles;
@@ -86,7 +87,9 @@ public final class RebaseRunner {
         List<AllocatorSpec> chosen = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         if (config.allocators().isEmpty()) {
-            for (AllocatorSpec spec : Allocators.all()) {
+            List<AllocatorSpec> everything = new ArrayList<>(Allocators.all());
+            everything.addAll(Allocators.natives());
+            for (AllocatorSpec spec : everything) {
                 if (spec.available()) {
                     chosen.add(spec);
                 } else {
@@ -123,7 +126,7 @@ public final class RebaseRunner {
 
     private static AllocatorSpec checkAllocator(String option, String name) {
         try {
-            return Allocators.byName(name);
+            return Allocators.byNameOrNative(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
@@ -235,15 +238,25 @@ public final class RebaseRunner {
                                             List<String> prefix, boolean markSyscalls) {
         RebaseRunSpec runSpec = new RebaseRunSpec(spec.name(), config.iters(), config.ws(), config.seed(),
                 config.warmupIters(), WARMUP_CHUNK_OPS, markSyscalls);
-        ChildSpec child = ChildSpec.of(RebaseChild.class, runSpec, config.timeout())
+        ChildSpec child = spec.kind() == AllocatorKind.NATIVE_TWIN
+                ? ChildSpec.ofNative(spec.name(), NativeTwin.command(spec.name(), spec.baseName().equals("null"), config.iters(),
+                        config.ws(), config.seed(), config.warmupIters(), markSyscalls), config.timeout())
+                        .withPreload(spec.preloadLibrary())
+                        .withCommandPrefix(prefix)
+                : ChildSpec.of(RebaseChild.class, runSpec, config.timeout())
                 .withEnvironment(childEnvironment(config, spec))
                 .withPreload(spec.preloadLibrary())
                 .withCommandPrefix(prefix);
         ChildOutcome outcome = children.run(child);
         if (outcome.ok()) {
             try {
-                return new RebaseReport.RunRecord(index, round, spec.name(), true, null, null, outcome.wallNanos(),
-                        outcome.result(RebaseRunResult.class), null);
+                RebaseRunResult result = outcome.result(RebaseRunResult.class);
+                String wrongLibrary = wrongNativeLibrary(spec, result);
+                if (wrongLibrary != null) {
+                    return new RebaseReport.RunRecord(index, round, spec.name(), false, wrongLibrary, outcome.stderrTail(),
+                            outcome.wallNanos(), null, null);
+                }
+                return new RebaseReport.RunRecord(index, round, spec.name(), true, null, null, outcome.wallNanos(), result, null);
             } catch (IllegalArgumentException e) {
                 return new RebaseReport.RunRecord(index, round, spec.name(), false, e.getMessage(), outcome.stderrTail(),
                         outcome.wallNanos(), null, null);
@@ -251,6 +264,34 @@ public final class RebaseRunner {
         }
         return new RebaseReport.RunRecord(index, round, spec.name(), false, outcome.failureReason(), outcome.stderrTail(),
                 outcome.wallNanos(), null, null);
+    }
+
+    /**
+     * A C twin names the file its malloc resolved to; a preload that did not take (a missing or
+     * unloadable library) must fail the run, never pass glibc off as the competitor.
+     */
+    static String wrongNativeLibrary(AllocatorSpec spec, RebaseRunResult result) {
+        if (spec.kind() != AllocatorKind.NATIVE_TWIN || spec.mallocLibrary() == null) {
+            return null;
+        }
+        String impl = result.implementation();
+        String marker = "resolves to ";
+        int at = impl == null ? -1 : impl.lastIndexOf(marker);
+        String actual = at < 0 ? "unknown" : impl.substring(at + marker.length()).strip();
+        if (realFileName(actual).equals(realFileName(spec.mallocLibrary()))) {
+            return null;
+        }
+        return "allocator=" + spec.name() + ": malloc resolved to " + actual + ", expected " + spec.mallocLibrary()
+                + "; is LD_PRELOAD=" + spec.preloadLibrary() + " loadable?";
+    }
+
+    private static String realFileName(String path) {
+        try {
+            return Path.of(path).toRealPath().getFileName().toString();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            Path name = Path.of(path).getFileName();
+            return name == null ? path : name.toString();
+        }
     }
 
     /** HAKMEM_* for hakmem children only (profile + --env); every other child gets none. */
@@ -295,7 +336,8 @@ public final class RebaseRunner {
                 env.put("LD_PRELOAD", spec.preloadLibrary().toString());
             }
             infos.add(new RebaseReport.AllocatorInfo(spec.name(), spec.kind().name(), spec.description(),
-                    spec.preloadLibrary(), spec.debianPackage(), versions.get(spec.name()), env));
+                    spec.preloadLibrary(), spec.debianPackage(),
+                    spec.kind() == AllocatorKind.NATIVE_TWIN ? Allocators.libraryVersion(spec) : versions.get(spec.name()), env));
         }
         return infos;
     }

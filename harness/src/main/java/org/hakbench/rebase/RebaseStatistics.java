@@ -21,6 +21,7 @@ final class RebaseStatistics {
                                                          Map<String, RebaseReport.RunRecord> countingRuns, long iters,
                                                          RebaseRunner.PreviousRebase previous, List<String> warnings) {
         Double nullNsPerOp = null;
+        Double nativeNullNsPerOp = null;
         Double referenceMean = null;
         List<Partial> partials = new ArrayList<>();
         for (AllocatorSpec spec : plan.allocators()) {
@@ -38,6 +39,9 @@ final class RebaseStatistics {
             double nsPerOp = 1e9 / stats.mean();
             if (spec.kind() == AllocatorKind.NULL) {
                 nullNsPerOp = nsPerOp;
+            }
+            if (spec.kind() == AllocatorKind.NATIVE_TWIN && spec.baseName().equals("null")) {
+                nativeNullNsPerOp = nsPerOp;
             }
             if (spec.name().equals(plan.reference())) {
                 referenceMean = stats.mean();
@@ -73,11 +77,17 @@ final class RebaseStatistics {
             }
             SampleStats cpu = SampleStats.of(p.ok.stream().mapToDouble(r -> r.result().opsPerCpuSec()).toArray());
             summaries.add(new RebaseReport.AllocatorSummary(p.spec.name(), p.ok.size(), p.failed, p.stats, cpu, p.nsPerOp,
-                    nullNsPerOp == null ? null : p.nsPerOp - nullNsPerOp,
+                    netNsPerOp(p, nullNsPerOp, nativeNullNsPerOp),
                     referenceMean == null ? null : p.stats.mean() / referenceMean,
                     outliers, firstSlow, osCalls, perOp, rss, drift));
         }
         return summaries;
+    }
+
+    /** Net of the loop's own cost: a JVM row against the JVM null loop, a C twin against the C null loop. */
+    private static Double netNsPerOp(Partial p, Double jvmNull, Double nativeNull) {
+        Double floor = p.spec.kind() == AllocatorKind.NATIVE_TWIN ? nativeNull : jvmNull;
+        return floor == null ? null : p.nsPerOp - floor;
     }
 
     /** Same run, two witnesses: the allocator's own counters must equal what strace saw on the loop thread. */

@@ -14,6 +14,9 @@ import org.hakbench.stats.SampleStats;
  */
 public final class RebaseTables {
 
+    static final String NET_NOTE = "net ns/op: ns/op minus the loop's own cost, a JVM row's against `null` (the Java loop),"
+            + " a native:* row's against `native:null` (the C twin, no JVM).";
+
     private RebaseTables() {
     }
 
@@ -21,19 +24,21 @@ public final class RebaseTables {
     public static String console(RebaseReport report) {
         String ref = report.settings().reference();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-9s %9s %9s %8s %8s %7s %19s %9s %7s %9s %9s %11s %9s %6s%n",
+        out.append(String.format(Locale.ROOT, "%-15s %9s %9s %8s %8s %7s %19s %9s %7s %9s %9s %11s %9s %6s%n",
                 "allocator", "mean Mops", "median", "min", "max", "CV", "95% CI (M ops/s)", "Mops/CPUs", "ns/op", "net ns/op",
                 "vs " + ref, "syscall/op", "peak MiB", "runs"));
         for (RebaseReport.AllocatorSummary s : report.summaries()) {
             SampleStats o = s.opsPerSec();
-            out.append(String.format(Locale.ROOT, "%-9s %9.2f %9.2f %8.2f %8.2f %7s %19s %9.2f %7.2f %9s %9s %11s %9.1f %6s%n",
+            out.append(String.format(Locale.ROOT, "%-15s %9.2f %9.2f %8.2f %8.2f %7s %19s %9.2f %7.2f %9s %9s %11s %9.1f %6s%n",
                     s.allocator(), o.mean() / 1e6, o.median() / 1e6, o.min() / 1e6, o.max() / 1e6, percent(o.cv()),
                     ci(o), s.opsPerCpuSec().mean() / 1e6, s.nsPerOp(), fixed(s.netNsPerOp()), percent(s.vsReference()), perOp(s.syscallsPerOp()),
                     s.peakRssKiB().max() / 1024, s.okRuns() + (s.failedRuns() > 0 ? "+" + s.failedRuns() + "F" : "")));
         }
-        failedOnly(report).forEach(name -> out.append(String.format("%-9s every run failed%n", name)));
+        failedOnly(report).forEach(name -> out.append(String.format("%-15s every run failed%n", name)));
         out.append("Mops/CPUs: million iterations per CPU second of the loop thread (steady when the machine is busy).")
                 .append(System.lineSeparator());
+        out.append(NET_NOTE).append(System.lineSeparator());
+        NativeHeadline.of(report).ifPresent(h -> out.append("headline: ").append(h.line()).append(System.lineSeparator()));
         report.warnings().forEach(w -> out.append("warning: ").append(w).append(System.lineSeparator()));
         return out.toString();
     }
@@ -50,6 +55,7 @@ public final class RebaseTables {
         md.append(String.format("Machine %s: %s, %d cores, kernel %s, %s, JDK %s (%s)%s.%n%n", m.id(), m.cpuModel(), m.cores(),
                 m.kernel(), m.os(), m.jdkVersion(), m.jdkVendor(), m.gitCommit() == null ? "" : ", commit " + m.gitCommit()));
 
+        NativeHeadline.of(report).ifPresent(h -> md.append("**Headline**: ").append(h.line()).append(".\n\n"));
         md.append("## Comparison Table (All Allocators)\n\n");
         md.append("| Allocator | Mean (M ops/s) | Median (M ops/s) | CV | vs ").append(ref).append(" | Binary type |\n");
         md.append("|---|---:|---:|---:|---:|---|\n");
@@ -68,7 +74,7 @@ public final class RebaseTables {
                     perOp(s.syscallsPerOp()), calls(s.osCalls()), s.peakRssKiB().max() / 1024, s.okRuns(), s.failedRuns(),
                     s.outliers().count()));
         }
-        md.append("\nnet ns/op = ns/op minus the null allocator's (the loop's own cost). Per CPU s: iterations per CPU second"
+        md.append("\n").append(NET_NOTE).append(" Per CPU s: iterations per CPU second"
                 + " of the loop thread, which leaves out time spent waiting for a core on a busy machine. Syscalls: ").append(c.syscallCounting()).append(".\n");
 
         md.append("\n## Environment Drift Analysis\n\n");
@@ -111,6 +117,8 @@ public final class RebaseTables {
             case C_MALLOC -> info.preloadLibrary() == null ? "System (FFM downcall)" : "LD_PRELOAD (FFM downcall)";
             case NETTY_POOLED -> "Java (Netty pooled direct)";
             case NULL -> "Loop only (null)";
+            case NATIVE_TWIN -> info.name().equals("native:null") ? "C twin, loop only (no JVM)"
+                    : info.preloadLibrary() == null ? "C twin, system malloc (no JVM)" : "C twin, LD_PRELOAD (no JVM)";
         };
     }
 

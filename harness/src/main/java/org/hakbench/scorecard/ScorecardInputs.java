@@ -51,9 +51,13 @@ public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, 
                               double peakRssKiB, double osCallsPerOp) {
     }
 
-    /** The latest rebase of one machine. */
+    /** The latest rebase of one machine; {@code nativeHeadline} is hakmem against native mimalloc, or null. */
     public record MachineSnapshot(String machineId, String machineDescription, String source, Instant createdAt,
-                                  String workload, List<SnapshotRow> rows) {
+                                  String workload, List<SnapshotRow> rows, String nativeHeadline) {
+        public MachineSnapshot(String machineId, String machineDescription, String source, Instant createdAt,
+                               String workload, List<SnapshotRow> rows) {
+            this(machineId, machineDescription, source, createdAt, workload, rows, null);
+        }
     }
 
     /**

@@ -70,6 +70,9 @@ public final class ScorecardRenderer {
         StringBuilder b = new StringBuilder();
         for (MachineSnapshot m : in.snapshots()) {
             b.append(machineHeader(m));
+            if (m.nativeHeadline() != null) {
+                b.append("**Headline**: ").append(m.nativeHeadline()).append(".\n\n");
+            }
             Optional<SnapshotRow> ref = find(m, in.targets().reference());
             String reference = in.targets().reference();
             b.append("| allocator | runs | ops/s (mean) | CV | net ns/op | vs ").append(reference)

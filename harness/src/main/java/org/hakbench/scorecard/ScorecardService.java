@@ -99,7 +99,8 @@ public final class ScorecardService {
         }
         String workload = String.format(Locale.ROOT, "iters=%s ws=%s seed=%s warm-up=%s", r.workload().get("iters"),
                 r.workload().get("ws"), r.workload().get("seed"), r.workload().get("warmupIters"));
-        return new MachineSnapshot(r.machine().id(), describe(r.machine()), r.file().getFileName().toString(), r.createdAt(), workload, rows);
+        return new MachineSnapshot(r.machine().id(), describe(r.machine()), r.file().getFileName().toString(), r.createdAt(), workload, rows,
+                r.nativeHeadline());
     }
 
     static String describe(MachineFingerprint m) {
