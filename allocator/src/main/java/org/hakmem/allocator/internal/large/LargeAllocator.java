@@ -20,8 +20,11 @@ public final class LargeAllocator {
         this.os = os;
     }
 
-    /** 0 when the OS refuses. byteAlignment is a power of two. */
+    /** 0 when the OS refuses or no mapping can be that large. byteAlignment is a power of two. */
     public long malloc(long byteSize, long byteAlignment) {
+        if (Long.compareUnsigned(byteSize, OsLayer.MAX_MAP_BYTES) > 0 || byteAlignment > OsLayer.MAX_MAP_BYTES) {
+            return 0;   // checked before rounding: near Long.MAX_VALUE the page rounding would overflow
+        }
         long bytes = (Math.max(byteSize, 1) + OsLayer.PAGE_SIZE - 1) & -OsLayer.PAGE_SIZE;
         long address = os.map(bytes, Math.max(byteAlignment, OsLayer.PAGE_SIZE), false, true);
         if (address != 0) {
@@ -37,8 +40,13 @@ public final class LargeAllocator {
         if (bytes == null) {
             return false;
         }
+        try {
+            os.unmap(address, bytes);
+        } catch (IllegalStateException e) {
+            blocks.put(address, bytes);   // still mapped: still this block, still counted
+            throw e;
+        }
         bytesInUse.add(-bytes);
-        os.unmap(address, bytes);
         return true;
     }
 

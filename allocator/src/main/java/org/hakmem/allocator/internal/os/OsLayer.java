@@ -30,7 +30,12 @@ public final class OsLayer {
     private static final int MAP_NORESERVE = 0x4000;
     private static final int MAP_POPULATE = 0x8000;
     private static final long MAP_FAILED = -1L;
-    private static final int ENOMEM = 12;
+    public static final int ENOMEM = 12;
+    /**
+     * x86-64 user address space with 4-level page tables: no single mapping can be larger, so a request
+     * above it is refused (0) before any arithmetic on it can overflow.
+     */
+    public static final long MAX_MAP_BYTES = 1L << 47;
 
     private static final MethodHandle MMAP;
     private static final MethodHandle MUNMAP;
@@ -75,6 +80,9 @@ public final class OsLayer {
     public long map(long byteSize, long byteAlignment, boolean populate, boolean large) {
         checkPageMultiple("byteSize", byteSize);
         checkAlignment(byteAlignment);
+        if (byteSize > MAX_MAP_BYTES || byteAlignment > MAX_MAP_BYTES) {
+            return 0;
+        }
         int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | (populate ? MAP_POPULATE : 0);
         // The hint (never MAP_FIXED) asks for the aligned address right after our last mapping;
         // the kernel usually grants it, so an aligned map costs one call instead of three.
@@ -116,7 +124,12 @@ public final class OsLayer {
         return address;
     }
 
-    /** Unmaps a whole mapping made by {@link #map}; anything else is refused. */
+    /**
+     * Unmaps a whole mapping made by {@link #map}; anything else is refused. The mapping leaves the
+     * table only once the kernel has unmapped it: when munmap fails (IllegalStateException naming the
+     * errno) it stays mapped, counted and listed, so the figures never hide a leak. The call is made
+     * under the table's lock, so two threads can never unmap the same range twice.
+     */
     public void unmap(long address, long byteSize) {
         synchronized (mappings) {
             Long end = mappings.get(address);
@@ -124,10 +137,10 @@ public final class OsLayer {
                 throw new IllegalStateException("refusing munmap of a range hakmem did not map: address=0x"
                         + Long.toHexString(address) + " byteSize=" + byteSize);
             }
+            rawMunmap(address, byteSize);
             mappings.remove(address);
         }
         mappedBytes.add(-byteSize);
-        rawMunmap(address, byteSize);
     }
 
     /**
@@ -164,8 +177,10 @@ public final class OsLayer {
     private long rawMmap(long hint, long byteSize, int flags) {
         mmapCalls.increment();
         long result;
-        int errno;
-        try (Arena arena = Arena.ofConfined()) {
+        int errno = FaultInjection.nextMmapFault();
+        if (errno != 0) {
+            result = MAP_FAILED;
+        } else try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE_LAYOUT);
             result = (long) MMAP.invokeExact(state, hint, byteSize, PROT_READ_WRITE, flags, -1, 0L);
             errno = (int) ERRNO.get(state, 0L);
@@ -184,8 +199,10 @@ public final class OsLayer {
     private void rawMunmap(long address, long byteSize) {
         munmapCalls.increment();
         int result;
-        int errno;
-        try (Arena arena = Arena.ofConfined()) {
+        int errno = FaultInjection.nextMunmapFault();
+        if (errno != 0) {
+            result = -1;
+        } else try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE_LAYOUT);
             result = (int) MUNMAP.invokeExact(state, address, byteSize);
             errno = (int) ERRNO.get(state, 0L);
