@@ -50,6 +50,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Where --export writes.")
     Path output;
 
+    @Option(names = "--strict", description = "A result file that does not load is an error (exit 2) instead of a warning.")
+    boolean strict;
+
     @Option(names = "--fail-on-regression", description = "Exit 1 when any series' latest level is a regression (nightly).")
     boolean failOnRegression;
 
@@ -72,8 +75,10 @@ final class HistoryCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--export=" + export + ": known formats: bmf, github-action-benchmark");
             };
             Path plotFile = noPlot ? null : plot != null ? plot : results.resolve("trend-" + parsed.getFirst().cliName() + ".png");
-            HistoryService.Request request = new HistoryService.Request(results, allocator, parsed, plotFile, format, output);
+            HistoryService.Request request = new HistoryService.Request(results, allocator, parsed, plotFile, format, output, strict);
             HistoryService.Outcome outcome = new HistoryService(new HistoryAnalyzer()).run(request);
+            outcome.warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
             out.print(HistoryService.describe(outcome.series()));
             for (Path written : outcome.written()) {
                 out.println("wrote " + written + (format == HistoryService.Export.GITHUB_ACTION_BENCHMARK && written.toString().endsWith(".json")

@@ -48,12 +48,17 @@ final class ScorecardCommand implements Runnable {
                 description = "Targets and milestones (default: ${DEFAULT-VALUE}; built-in M1 50%%, M2 55%% of mimalloc when missing).")
         Path targets;
 
+        @Option(names = "--strict", description = "A result file that does not load is an error (exit 2) instead of a warning.")
+        boolean strict;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             return Services.call(err, () -> {
-                ScorecardService.Outcome outcome = new ScorecardService().update(new ScorecardService.Request(file, results, targets));
+                ScorecardService.Outcome outcome = new ScorecardService().update(new ScorecardService.Request(file, results, targets, strict));
+                outcome.skipped().forEach(w -> err.println("warning: " + w));
+                err.flush();
                 out.println((outcome.changed() ? "updated " : "already current: ") + file);
                 out.flush();
                 return ExitCodes.OK;

@@ -32,7 +32,11 @@ public final class HistoryService {
      * @param exportFile where the export goes (github-action-benchmark with metrics of both directions:
      *                   {@code NAME.bigger.json} and {@code NAME.smaller.json} next to it)
      */
-    public record Request(Path resultsDir, String allocator, List<Metric> metrics, Path plotFile, Export export, Path exportFile) {
+    public record Request(Path resultsDir, String allocator, List<Metric> metrics, Path plotFile, Export export, Path exportFile,
+                          boolean strict) {
+        public Request(Path resultsDir, String allocator, List<Metric> metrics, Path plotFile, Export export, Path exportFile) {
+            this(resultsDir, allocator, metrics, plotFile, export, exportFile, false);
+        }
         public Request {
             metrics = List.copyOf(metrics);
             if (metrics.isEmpty()) {
@@ -45,7 +49,8 @@ public final class HistoryService {
     }
 
     /** The series analysed and the files written. */
-    public record Outcome(List<SeriesReport> series, List<Path> written) {
+    /** @param warnings files skipped (corrupt, unreadable) and a plot that could not be drawn, one line each */
+    public record Outcome(List<SeriesReport> series, List<Path> written, List<String> warnings) {
         public boolean regression() {
             return series.stream().anyMatch(s -> s.regression().isPresent());
         }
@@ -60,7 +65,8 @@ public final class HistoryService {
     public Outcome run(Request request) {
         List<HistoryPoint> points = new ArrayList<>();
         Set<Metric> wanted = Set.copyOf(request.metrics());
-        for (RebaseFigures rebase : RebaseFigures.loadAll(request.resultsDir())) {
+        List<String> warnings = new ArrayList<>();
+        for (RebaseFigures rebase : RebaseFigures.loadAll(request.resultsDir(), request.strict(), warnings)) {
             for (HistoryPoint p : points(rebase)) {
                 if (wanted.contains(p.metric()) && matches(request.allocator(), p.series())) {
                     points.add(p);
@@ -69,12 +75,20 @@ public final class HistoryService {
         }
         List<SeriesReport> series = analyzer.analyze(points);
         List<Path> written = new ArrayList<>();
+        warnings.replaceAll(w -> "skipped " + w);
         if (series.isEmpty()) {
-            return new Outcome(series, written);
+            return new Outcome(series, written, warnings);
         }
         try {
             if (request.plotFile() != null && series.stream().anyMatch(s -> s.key().metric() == request.metrics().getFirst())) {
-                if (writeIfChanged(request.plotFile(), TrendPlot.png(series, request.metrics().getFirst()))) {
+                byte[] png = org.hakbench.results.Plots.drawOrWarn(() -> {
+                    try {
+                        return TrendPlot.png(series, request.metrics().getFirst());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot render the trend plot: " + e.getMessage(), e);
+                    }
+                }, warnings);
+                if (png != null && writeIfChanged(request.plotFile(), png)) {
                     written.add(request.plotFile());
                 }
             }
@@ -87,7 +101,7 @@ public final class HistoryService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write history output: " + e.getMessage(), e);
         }
-        return new Outcome(series, written);
+        return new Outcome(series, written, warnings);
     }
 
     private static List<Path> writeGithubActionBenchmark(List<SeriesReport> series, Path file) throws IOException {

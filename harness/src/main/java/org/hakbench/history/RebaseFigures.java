@@ -62,6 +62,11 @@ public record RebaseFigures(Path file, Instant createdAt, MachineFingerprint mac
         return ResultFiles.list(resultsDir, RebaseReport.KIND).stream().map(RebaseFigures::load).toList();
     }
 
+    /** As {@link #loadAll}, a file that does not load skipped into {@code skipped} (or thrown when {@code strict}). */
+    public static List<RebaseFigures> loadAll(Path resultsDir, boolean strict, List<String> skipped) {
+        return ResultFiles.loadSkipping(ResultFiles.list(resultsDir, RebaseReport.KIND), RebaseFigures::load, strict, skipped);
+    }
+
     static RebaseFigures of(Path file, RebaseReport report) {
         RebaseReport.Settings s = report.settings();
         TreeMap<String, String> workload = new TreeMap<>();

@@ -108,6 +108,28 @@ public final class ResultFiles {
     }
 
     /** Every result of {@code kind} in {@code dir}, newest first; any bad file aborts with its name. */
+    /**
+     * Loads each file with {@code loader}, skipping one that does not load (corrupt JSON, another kind,
+     * a newer schema, unreadable): "FILE: reason" goes to {@code skipped}, so one bad file never hides
+     * the others. With {@code strict} the first such file is thrown instead.
+     */
+    public static <T> List<T> loadSkipping(List<Path> files, java.util.function.Function<Path, T> loader, boolean strict,
+                                           List<String> skipped) {
+        List<T> out = new java.util.ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.add(loader.apply(f));
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                if (strict) {
+                    throw new IllegalArgumentException(e.getMessage() + " (--strict: no file is skipped)", e);
+                }
+                String message = e.getMessage();
+                skipped.add(message != null && message.startsWith(f.toString()) ? message : f + ": " + message);
+            }
+        }
+        return out;
+    }
+
     public static <T extends ResultEnvelope> List<T> loadAll(Path dir, String kind, Class<T> type, int schema) {
         return list(dir, kind).stream().map(f -> load(f, type, kind, schema)).toList();
     }

@@ -60,15 +60,17 @@ public final class ScaleRunner {
                 config, versions, config.baseThreads(), runs, points);
         Path json = ResultFiles.newJsonFile(dir, ScaleResult.KIND, createdAt);
         Json.writeFile(json, result);
-        Path png = points.stream().anyMatch(ScalePoint::measured) ? writePlot(json, result) : null;
+        List<String> plotWarnings = new ArrayList<>();
+        Path png = points.stream().anyMatch(ScalePoint::measured) ? writePlot(json, result, plotWarnings) : null;
+        plotWarnings.forEach(w -> out.println("warning: " + w));
         out.println();
         out.println(config.workload().cliName() + " scaling, " + describeLength(config) + ", " + config.runs() + " run(s) per point:");
         out.print(ScaleTable.markdown(points, config.baseThreads(), config.reference()));
         if (config.reference() != null) {
-            out.println("vs " + config.reference() + ": geometric mean of ops/s ratios of runs that ran back to back (run i with"
-                    + " run i), 95% CI; \"ahead\"/\"behind\" only when the interval excludes 1.");
+            out.println("vs " + config.reference() + ": ops/s ratio of runs that ran back to back (run i with run i), Hodges-Lehmann"
+                    + " estimate with the Wilcoxon signed-rank 95% CI; \"ahead\"/\"behind\" only when the interval excludes 1.");
         }
-        out.println("wrote " + json + (png == null ? " (no plot: no point was measured)" : " and " + png));
+        out.println("wrote " + json + (png == null ? " (no plot)" : " and " + png));
         out.flush();
         return new ScaleReport(result, json, png);
     }
@@ -128,10 +130,14 @@ public final class ScaleRunner {
                 run.run(), run.threads(), run.allocator(), what, Math.round(elapsedNanos / 1e9), etaSeconds);
     }
 
-    private static Path writePlot(Path json, ScaleResult result) {
+    private static Path writePlot(Path json, ScaleResult result, List<String> warnings) {
         Path png = ResultFiles.sibling(json, ".png");
+        byte[] bytes = org.hakbench.results.Plots.drawOrWarn(() -> ScalePlot.png(result), warnings);
+        if (bytes == null) {
+            return null;
+        }
         try {
-            AtomicFiles.writeBytes(png, ScalePlot.png(result));
+            AtomicFiles.writeBytes(png, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
         }

@@ -43,11 +43,17 @@ public final class ScorecardService {
      * @param resultsDir  where results are read
      * @param targetsFile targets and milestones (defaults when missing)
      */
-    public record Request(Path scorecard, Path resultsDir, Path targetsFile) {
+    public record Request(Path scorecard, Path resultsDir, Path targetsFile, boolean strict) {
+        public Request(Path scorecard, Path resultsDir, Path targetsFile) {
+            this(scorecard, resultsDir, targetsFile, false);
+        }
     }
 
-    /** Whether the markdown changed, and where the trend plot is (null when there is no history). */
-    public record Outcome(boolean changed, Path trendPlot) {
+    /**
+     * Whether the markdown changed, where the trend plot is (null when there is no history), and the
+     * result files skipped because they did not load.
+     */
+    public record Outcome(boolean changed, Path trendPlot, List<String> skipped) {
     }
 
     public Outcome update(Request request) {
@@ -56,9 +62,14 @@ public final class ScorecardService {
         Targets targets = Targets.read(request.targetsFile());
         Path scorecardDir = request.scorecard().toAbsolutePath().getParent();
 
-        List<RebaseFigures> rebases = RebaseFigures.loadAll(request.resultsDir());
-        List<Path> soakFiles = ResultFiles.list(request.resultsDir(), SoakReport.KIND);
-        List<Path> verdictFiles = ResultFiles.list(request.resultsDir(), VerdictResult.KIND);
+        List<String> skipped = new ArrayList<>();
+        boolean strict = request.strict();
+        List<RebaseFigures> rebases = RebaseFigures.loadAll(request.resultsDir(), strict, skipped);
+        List<Loaded<SoakReport>> soaks = load(request.resultsDir(), SoakReport.class, SoakReport.KIND, SoakReport.SCHEMA, strict, skipped);
+        List<Loaded<VerdictResult>> verdicts = load(request.resultsDir(), VerdictResult.class, VerdictResult.KIND,
+                VerdictResult.SCHEMA, strict, skipped);
+        List<Loaded<CalibrationResult>> calibrations = load(request.resultsDir(), CalibrationResult.class, CalibrationResult.KIND,
+                CalibrationResult.SCHEMA, strict, skipped);
 
         List<TrendLine> trends = new ArrayList<>();
         Path plot = null;
@@ -68,11 +79,22 @@ public final class ScorecardService {
                     new HistoryService.Request(request.resultsDir(), null, List.of(Metric.OPS_PER_S), plot, null, null));
             trends.add(trendLine(history.series()));
         }
-        ScorecardInputs inputs = new ScorecardInputs(snapshots(rebases), targets, soakLines(soakFiles, scorecardDir),
-                verdictEntries(verdictFiles), trends, calibrations(ResultFiles.list(request.resultsDir(), CalibrationResult.KIND)));
+        ScorecardInputs inputs = new ScorecardInputs(snapshots(rebases), targets, soakLines(soaks, scorecardDir),
+                verdictEntries(verdicts), trends, calibrations(calibrations));
         SequencedMap<String, String> bodies = ScorecardRenderer.render(inputs, document.block(ScorecardRenderer.VERDICTS));
         boolean changed = writer.update(request.scorecard(), bodies, ScorecardRenderer.HEADINGS);
-        return new Outcome(changed, plot);
+        skipped.replaceAll(w -> "skipped " + w);
+        return new Outcome(changed, plot, List.copyOf(skipped));
+    }
+
+    /** A result and the file it came from. */
+    record Loaded<T>(Path file, T value) {
+    }
+
+    private static <T extends org.hakbench.results.ResultEnvelope> List<Loaded<T>> load(Path dir, Class<T> type, String kind, int schema,
+            boolean strict, List<String> skipped) {
+        return ResultFiles.loadSkipping(ResultFiles.list(dir, kind), f -> new Loaded<>(f, ResultFiles.load(f, type, kind, schema)),
+                strict, skipped);
     }
 
     /** Newest rebase of every machine, in order of first appearance (newest machine first). */
@@ -109,10 +131,11 @@ public final class ScorecardService {
     }
 
     /** Newest soak per machine and configuration. */
-    static List<SoakLine> soakLines(List<Path> newestFirst, Path scorecardDir) {
+    static List<SoakLine> soakLines(List<Loaded<SoakReport>> newestFirst, Path scorecardDir) {
         Map<String, SoakLine> byKey = new LinkedHashMap<>();
-        for (Path file : newestFirst) {
-            SoakReport s = ResultFiles.load(file, SoakReport.class, SoakReport.KIND, SoakReport.SCHEMA);
+        for (Loaded<SoakReport> loaded : newestFirst) {
+            Path file = loaded.file();
+            SoakReport s = loaded.value();
             String profile = s.header().get("profile");
             String configuration = s.header().getOrDefault("allocator", "?") + (profile == null || profile.equals("-") ? "" : ":" + profile);
             SoakAnalysis a = s.analysis();
@@ -143,10 +166,11 @@ public final class ScorecardService {
         }
     }
 
-    static List<VerdictLogEntry> verdictEntries(List<Path> files) {
+    static List<VerdictLogEntry> verdictEntries(List<Loaded<VerdictResult>> files) {
         List<VerdictLogEntry> out = new ArrayList<>();
-        for (Path f : files) {
-            VerdictResult v = ResultFiles.load(f, VerdictResult.class, VerdictResult.KIND, VerdictResult.SCHEMA);
+        for (Loaded<VerdictResult> loaded : files) {
+            Path f = loaded.file();
+            VerdictResult v = loaded.value();
             out.add(new VerdictLogEntry(v.createdAt(), v.verdict().decision().name(), fileName(v.baselineSource()),
                     fileName(v.candidateSource()), v.configuration() + " [" + v.measure().description() + "]: " + v.verdict().reason(),
                     f.getFileName().toString()));
@@ -155,10 +179,11 @@ public final class ScorecardService {
     }
 
     /** Newest calibration per machine. */
-    static List<ScorecardInputs.CalibrationLine> calibrations(List<Path> newestFirst) {
+    static List<ScorecardInputs.CalibrationLine> calibrations(List<Loaded<CalibrationResult>> newestFirst) {
         Map<String, ScorecardInputs.CalibrationLine> byMachine = new LinkedHashMap<>();
-        for (Path f : newestFirst) {
-            CalibrationResult c = ResultFiles.load(f, CalibrationResult.class, CalibrationResult.KIND, CalibrationResult.SCHEMA);
+        for (Loaded<CalibrationResult> loaded : newestFirst) {
+            Path f = loaded.file();
+            CalibrationResult c = loaded.value();
             byMachine.computeIfAbsent(c.machine().id(), id -> new ScorecardInputs.CalibrationLine(id, c.configuration().text(),
                     f.getFileName().toString(), c.createdAt(), c.trials().size(), c.runsPerSide(),
                     Math.round(c.falseAlarmRate() * c.trials().size()), 100 * c.falseAlarmCi95High(), c.runToRunCvPercent(),
