@@ -1,5 +1,5 @@
 # Shared by scripts/test, scripts/hakbench, scripts/setup and scripts/nightly. Source it, do not run it.
-# Exit codes follow ARCHITECTURE.md: 3 = environment problem (no JDK 25, a library missing).
+# Exit codes as hakbench's (README, "Exit codes"): 3 = environment problem (no JDK 25, a library missing).
 
 HAKMEM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 EXIT_ENVIRONMENT=3

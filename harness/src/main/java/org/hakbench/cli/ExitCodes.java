@@ -1,6 +1,6 @@
 package org.hakbench.cli;
 
-/** Process exit codes of hakbench; the contract is in ARCHITECTURE.md. */
+/** Process exit codes of hakbench, the same for every command (the README's exit-code table). */
 public final class ExitCodes {
     /** Success, or a GO / NEUTRAL verdict. */
     public static final int OK = 0;
@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The environment cannot do it: no JDK 25, a competitor library missing, and so on. */
     public static final int ENVIRONMENT = 3;
+    /** A bug in hakbench: an exception nothing expected; one line, the stack trace with --verbose. */
+    public static final int INTERNAL = 4;
 
     private ExitCodes() {
     }

@@ -32,8 +32,14 @@ import picocli.CommandLine.Command;
                 "0:success, GO or NEUTRAL",
                 "1:NO-GO, failed target or regression",
                 "2:bad usage or bad input",
-                "3:environment problem (no JDK 25, library missing)"})
-public final class Hakbench implements Runnable {
+                "3:environment problem (no JDK 25, library missing)",
+                "4:internal error (a bug: one line, the stack trace with --verbose)"})
+public final class Hakbench implements java.util.concurrent.Callable<Integer> {
+
+    /** Before any subcommand: print the stack trace of an internal error. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an internal error (exit 4).")
+    boolean verbose;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -57,7 +63,19 @@ public final class Hakbench implements Runnable {
     /** The configured command line, shared by {@link #run} and completion generation. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Hakbench());
-        cli.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.ENVIRONMENT);
+        cli.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.INTERNAL);
+        // An exception no command expected is a bug: one line naming it, the trace only with --verbose.
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            boolean verbose = parsed.matchedOption("--verbose") != null
+                    || parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--verbose") != null)
+                    || deepest(parsed).matchedOption("--verbose") != null;
+            c.getErr().println("internal error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            if (verbose) {
+                ex.printStackTrace(c.getErr());
+            }
+            c.getErr().flush();
+            return ExitCodes.INTERNAL;
+        });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("error: " + ex.getMessage());
@@ -71,8 +89,20 @@ public final class Hakbench implements Runnable {
         return cli;
     }
 
+    private static CommandLine.ParseResult deepest(CommandLine.ParseResult p) {
+        return p.hasSubcommand() ? deepest(p.subcommand()) : p;
+    }
+
+    /** No subcommand: usage on stderr and exit 2 (a script that forgot the subcommand must not pass). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return noSubcommand(spec);
+    }
+
+    static int noSubcommand(CommandLine.Model.CommandSpec spec) {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().println("error: no subcommand given");
+        spec.commandLine().getErr().flush();
+        return ExitCodes.USAGE;
     }
 }

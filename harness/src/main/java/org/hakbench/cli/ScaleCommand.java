@@ -89,7 +89,7 @@ public final class ScaleCommand implements Callable<Integer> {
             description = "A child running longer is killed and counted as a failed run (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
+    @Option(names = {"--results", "--results-dir"}, paramLabel = "DIR", defaultValue = "results",
             description = "Where the JSON and PNG go (default: ${DEFAULT-VALUE}).")
     String resultsDir;
 

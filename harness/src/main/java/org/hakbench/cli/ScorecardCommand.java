@@ -14,14 +14,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "scorecard", mixinStandardHelpOptions = true,
         description = "Keeps results/PERFORMANCE_TARGETS_SCORECARD.md current.",
         subcommands = ScorecardCommand.Update.class)
-final class ScorecardCommand implements Runnable {
+final class ScorecardCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Hakbench.noSubcommand(spec);
     }
 
     /** {@code hakbench scorecard update}: binds options into a {@link ScorecardService.Request}. */

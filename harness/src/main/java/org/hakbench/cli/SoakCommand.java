@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "like 'hakbench analyze'. Ctrl-C stops early and still analyses the completed epochs."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:soak PASS", "1:soak FAIL / INCONCLUSIVE, or the child failed",
-                "2:bad option", "3:allocator library missing or output directory not writable"})
+                "2:bad option, or an output directory that cannot be written", "3:allocator library missing"})
 public final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

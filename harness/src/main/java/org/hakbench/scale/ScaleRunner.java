@@ -47,7 +47,7 @@ public final class ScaleRunner {
         Path dir = Path.of(config.resultsDir());
         String problem = AtomicFiles.checkWritableDirectory(dir);
         if (problem != null) {
-            throw new IllegalArgumentException("--results-dir: " + problem);
+            throw new IllegalArgumentException("--results=" + dir + ": " + problem);
         }
         Instant createdAt = Instant.now();
         List<ScaleRun> runs = measure(config, allocators, out);

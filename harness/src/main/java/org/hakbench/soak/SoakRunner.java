@@ -73,8 +73,8 @@ public final class SoakRunner {
     }
 
     /**
-     * Runs the soak. Bad requests throw IllegalArgumentException (naming the option); a missing library or
-     * unwritable directory throws {@link EnvironmentException}.
+     * Runs the soak. Bad requests and unwritable directories throw IllegalArgumentException (naming the
+     * option); a missing library throws {@link EnvironmentException}.
      */
     public Result run(SoakRequest request, PrintWriter out, PrintWriter err) {
         AllocatorSpec allocator = Allocators.byName(request.allocator());
@@ -82,11 +82,14 @@ public final class SoakRunner {
         if (!allocator.available()) {
             throw new EnvironmentException("allocator=" + allocator.name() + ": " + allocator.installHint());
         }
-        for (Path dir : List.of(request.outDir(), request.resultsDir())) {
-            String problem = AtomicFiles.checkWritableDirectory(dir);
-            if (problem != null) {
-                throw new EnvironmentException(problem);
-            }
+        // an unwritable directory is a bad option value, exit 2, as in every other command
+        String outProblem = AtomicFiles.checkWritableDirectory(request.outDir());
+        if (outProblem != null) {
+            throw new IllegalArgumentException("--out=" + request.outDir() + ": " + outProblem);
+        }
+        String resultsProblem = AtomicFiles.checkWritableDirectory(request.resultsDir());
+        if (resultsProblem != null) {
+            throw new IllegalArgumentException("--results=" + request.resultsDir() + ": " + resultsProblem);
         }
         Instant started = Instant.now();
         String stem = uniqueStem(request.outDir(), SoakFiles.stem(allocator.name(), request.profile(), ResultFiles.stamp(started)));

@@ -77,10 +77,11 @@ class SoakCommandTest {
     }
 
     @Test
-    void unwritableOutputDirectoryIsAnEnvironmentProblem(@TempDir Path dir) {
+    void unwritableOutputDirectoryIsABadOptionAsInEveryCommand(@TempDir Path dir) {
         CliRun run = CliRun.of("soak", "--duration", "5", "--allocator", ALLOCATOR, "--out", "/proc/hakbench-soak-test",
                 "--results", dir.toString());
-        assertEquals(ExitCodes.ENVIRONMENT, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("--out=/proc/hakbench-soak-test"), run.err());
         assertTrue(run.err().contains("/proc/hakbench-soak-test is not a writable directory"), run.err());
     }
 }

@@ -80,7 +80,7 @@ class ScaleCommandTest {
         int code = Hakbench.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "scale", "--workload", "larson",
                 "--allocators", "glibc", "--results-dir", file.resolve("sub").toString());
         assertEquals(ExitCodes.USAGE, code, err.toString());
-        assertTrue(err.toString().contains("--results-dir"), err.toString());
+        assertTrue(err.toString().contains("--results="), err.toString());
     }
 
     /** Larson at 1 and 2 threads on hakmem, glibc and null: six child JVMs, one file, one plot. */
