@@ -121,6 +121,8 @@ public final class ChildLauncher {
     static void cleanEnvironment(Map<String, String> env, ChildSpec spec) {
         env.keySet().removeIf(k -> k.startsWith("HAKMEM_") || STRIPPED_VARIABLES.contains(k));
         env.putAll(spec.environment());
+        // the child ends when this process does, whatever wrapper sits between (OrchestratorWatch)
+        env.put(OrchestratorWatch.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid()));
         if (spec.preloadLibrary() != null) {
             env.put("LD_PRELOAD", spec.preloadLibrary().toString());
         }

@@ -47,6 +47,9 @@ public final class ChildMain {
             throw new IllegalArgumentException("mode=" + modeClass + ": not a " + ChildMode.class.getName());
         }
         ChildMode<?, ?> mode = (ChildMode<?, ?>) type.getDeclaredConstructor().newInstance();
+        if (!mode.watchesParent()) {
+            OrchestratorWatch.start();
+        }
         return runTyped(mode, configJson);
     }
 

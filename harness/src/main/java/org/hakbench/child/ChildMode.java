@@ -19,4 +19,12 @@ public interface ChildMode<C, R> {
      * with code 1 and the exception on stderr, which the parent reports as a failed run.
      */
     R run(C config) throws Exception;
+
+    /**
+     * Whether this mode watches its parent itself (and stops gracefully when it is gone). Otherwise
+     * {@link ChildMain} halts the child as soon as the hakbench process that started it is gone.
+     */
+    default boolean watchesParent() {
+        return false;
+    }
 }

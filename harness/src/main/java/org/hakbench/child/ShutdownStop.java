@@ -1,6 +1,7 @@
 package org.hakbench.child;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,22 @@ public final class ShutdownStop implements AutoCloseable {
         ProcessHandle.current().children()
                 .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false))
                 .forEach(ProcessHandle::destroy);
+        // a child under a wrapper (strace -f for syscall counting, a C twin): SIGTERM the whole tree, the
+        // measured process first, so the wrapper does not outlive the stop (before: strace kept the child
+        // running and the JVM halted after its wait with nothing written)
+        ProcessHandle.current().descendants()
+                .filter(p -> !p.info().command().map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false)
+                        || p.parent().map(q -> q.pid() != ProcessHandle.current().pid()).orElse(true))
+                .sorted(java.util.Comparator.comparingInt(p -> -depth(p)))
+                .forEach(ProcessHandle::destroy);
+    }
+
+    private static int depth(ProcessHandle p) {
+        int d = 0;
+        for (Optional<ProcessHandle> q = p.parent(); q.isPresent() && q.get().pid() != ProcessHandle.current().pid(); q = q.get().parent()) {
+            d++;
+        }
+        return d;
     }
 
     /** The work is done: a running hook may return, and a hook that has not started never will. */

@@ -21,6 +21,12 @@ public final class SoakChildMode implements ChildMode<SoakChildConfig, SoakChild
     /** Past C2's invocation threshold (5,000), so the epoch bookkeeping is compiled before epoch 0. */
     static final int WARM_UP_ROUNDS = 12_000;
 
+    /** The soak stops by itself, after flushing, when its parent is gone ({@link ParentWatch}). */
+    @Override
+    public boolean watchesParent() {
+        return true;
+    }
+
     @Override
     public Class<SoakChildConfig> configType() {
         return SoakChildConfig.class;

@@ -39,7 +39,8 @@ class ChildLauncherTest {
                 .withEnvironment(Map.of("HAKMEM_PROFILE", "P"))
                 .withPreload(java.nio.file.Path.of("/lib/y.so"));
         ChildLauncher.cleanEnvironment(env, spec);
-        assertEquals(Map.of("PATH", "/bin", "HAKMEM_PROFILE", "P", "LD_PRELOAD", "/lib/y.so"), env);
+        assertEquals(Map.of("PATH", "/bin", "HAKMEM_PROFILE", "P", "LD_PRELOAD", "/lib/y.so",
+                OrchestratorWatch.PARENT_PID_VARIABLE, Long.toString(ProcessHandle.current().pid())), env);
     }
 
     @Test
