@@ -38,17 +38,28 @@ public final class ResultFiles {
     }
 
     /**
-     * A path for a new {@code .json} result of {@code kind} created at {@code createdAt} that does not
-     * exist yet. Siblings (markdown, CSV) use {@link #sibling(Path, String)} so they share the stem.
+     * A new {@code .json} result file of {@code kind} created at {@code createdAt}, reserved by creating
+     * it empty (the atomic write then replaces it). Siblings (markdown, CSV) use
+     * {@link #sibling(Path, String)} so they share the stem.
      */
     public static Path newJsonFile(Path dir, String kind, Instant createdAt) {
         checkKind(kind);
         String stem = kind + "-" + stamp(createdAt);
-        Path candidate = dir.resolve(stem + ".json");
-        for (int n = 2; Files.exists(candidate); n++) {
-            candidate = dir.resolve(stem + "-" + n + ".json");
+        try {
+            Files.createDirectories(dir);
+            // create-exclusive, not check-then-write: two runs in one second can never pick one name
+            for (int n = 1; ; n++) {
+                Path candidate = dir.resolve(n == 1 ? stem + ".json" : stem + "-" + n + ".json");
+                try {
+                    Files.createFile(candidate);
+                    return candidate;
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // next number
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a result file in " + dir + ": " + e.getMessage(), e);
         }
-        return candidate;
     }
 
     /** {@code rebase-20261122T013000Z.json} + {@code ".md"} -> {@code rebase-20261122T013000Z.md}. */

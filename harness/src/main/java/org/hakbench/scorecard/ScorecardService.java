@@ -56,7 +56,25 @@ public final class ScorecardService {
     public record Outcome(boolean changed, Path trendPlot, List<String> skipped) {
     }
 
+    /**
+     * Regenerates the scorecard under an exclusive lock on {@code <scorecard>.lock}, so two updates (two
+     * nightly jobs, a user and CI) run one after the other instead of each overwriting the other's blocks.
+     */
     public Outcome update(Request request) {
+        Path lockFile = request.scorecard().toAbsolutePath().resolveSibling(request.scorecard().getFileName() + ".lock");
+        try {
+            java.nio.file.Files.createDirectories(lockFile.getParent());
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock lock = channel.lock()) {
+                return updateLocked(request);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Outcome updateLocked(Request request) {
         ScorecardWriter writer = new ScorecardWriter(TITLE);
         ScorecardDocument document = writer.read(request.scorecard());
         Targets targets = Targets.read(request.targetsFile());
