@@ -1,13 +1,10 @@
 package org.hakbench.adapters;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Installed Debian package versions, via {@code dpkg-query}. On a machine without dpkg every
@@ -45,19 +42,7 @@ public final class Dpkg {
     }
 
     private static String output(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] bytes = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return "";
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        String out = org.hakbench.child.CommandOutput.run(command, java.time.Duration.ofSeconds(TIMEOUT_SECONDS));
+        return out == null ? "" : out;
     }
 }

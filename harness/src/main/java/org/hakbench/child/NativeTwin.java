@@ -33,18 +33,8 @@ public final class NativeTwin {
         if (buildProblem() != null) {
             return "gcc unavailable";
         }
-        try {
-            Process p = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start();
-            // read before waiting: the pipe must drain for the process to end
-            String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("gcc");
-            p.waitFor(10, TimeUnit.SECONDS);
-            return first;
-        } catch (IOException e) {
-            return "gcc (version unreadable: " + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "gcc";
-        }
+        String out = CommandOutput.run(List.of("gcc", "--version"), java.time.Duration.ofSeconds(10));
+        return out == null ? "gcc (version unreadable)" : out.lines().findFirst().orElse("gcc");
     }
 
     /**

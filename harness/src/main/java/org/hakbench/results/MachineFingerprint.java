@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.hakbench.adapters.Allocators;
@@ -121,17 +120,7 @@ public record MachineFingerprint(String cpuModel, int cores, String kernel, Stri
     private static String git(Path dir, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            boolean done = p.waitFor(10, TimeUnit.SECONDS);
-            return done && p.exitValue() == 0 ? text : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return org.hakbench.child.CommandOutput.run(command, java.time.Duration.ofSeconds(10));
     }
 
     /** For tests and tools: a copy with other library versions. */
