@@ -7,7 +7,7 @@ import org.hakbench.adapters.AllocatorUnavailableException;
 
 /**
  * Runs a service call for a command and maps its exceptions to exit codes: bad input
- * (IllegalArgumentException) -> 2, an unavailable allocator -> 3; the message goes to {@code err}.
+ * (IllegalArgumentException) -> 2, an unavailable allocator or a failed write -> 3; the message goes to {@code err}.
  */
 final class Services {
 
@@ -22,6 +22,11 @@ final class Services {
             err.flush();
             return ExitCodes.USAGE;
         } catch (AllocatorUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.ENVIRONMENT;
+        } catch (java.io.UncheckedIOException e) {
+            // a write that failed (a full disk, a file system gone read-only): the environment's, named
             err.println("error: " + e.getMessage());
             err.flush();
             return ExitCodes.ENVIRONMENT;

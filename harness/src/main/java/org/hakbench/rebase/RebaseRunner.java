@@ -171,10 +171,14 @@ public final class RebaseRunner {
         long startNanos = System.nanoTime();
         int done = 0;
         List<RebaseReport.RunRecord> runs = new ArrayList<>();
+        // the result's name is reserved now, and every finished run is journalled beside it
+        Path json = ResultFiles.newJsonFile(config.resultsDir(), RebaseReport.KIND, createdAt);
+        Path markdown = ResultFiles.sibling(json, ".md");
+        RunJournal journal = new RunJournal(ResultFiles.sibling(json, ".journal.jsonl"));
         // Ctrl-C / SIGTERM: no new child starts, the running one is stopped (and kept as a failed
         // run), and the runs done so far are still summarised and written before the JVM exits.
         AtomicBoolean stopRequested = new AtomicBoolean();
-        try (ShutdownStop shutdown = new ShutdownStop("rebase-shutdown", () -> {
+        try (journal; ShutdownStop shutdown = new ShutdownStop("rebase-shutdown", () -> {
             stopRequested.set(true);
             ShutdownStop.stopJavaChildren();
         }, SHUTDOWN_WAIT_MILLIS)) {
@@ -185,6 +189,7 @@ public final class RebaseRunner {
                         break measure;
                     }
                     RebaseReport.RunRecord run = runChild(config, spec, runs.size() + 1, round, List.of(), false);
+                    journal.append(RunJournal.TIMED, run, done);
                     runs.add(run);
                     done++;
                     progress.childDone(done, total, describe(run), System.nanoTime() - startNanos, eta(startNanos, done, total));
@@ -199,6 +204,7 @@ public final class RebaseRunner {
                 Path log = tempLog();
                 RebaseReport.RunRecord run = runChild(config, spec, syscallRuns.size() + 1, 1, StraceCounter.prefix(log), true);
                 OsCallCounts traced = run.ok() ? StraceCounter.count(log) : OsCallCounts.unknown("strace counting run failed: " + run.failure());
+                journal.append(RunJournal.SYSCALLS, run.withStraced(traced), done);
                 countingRuns.put(spec.name(), run.withStraced(traced));
                 syscallRuns.add(countingRuns.get(spec.name()));
                 deleteQuietly(log);
@@ -211,6 +217,14 @@ public final class RebaseRunner {
                         + config.runs() * plan.allocators().size() + " runs; the statistics cover the runs done");
             }
 
+            // the report is assembled from the journal, the record that survives a crash
+            List<RunJournal.Entry> entries = RunJournal.read(journal.file());
+            runs = entries.stream().filter(e -> e.phase().equals(RunJournal.TIMED)).map(RunJournal.Entry::run).toList();
+            syscallRuns = entries.stream().filter(e -> e.phase().equals(RunJournal.SYSCALLS)).map(RunJournal.Entry::run).toList();
+            countingRuns = new LinkedHashMap<>();
+            for (RebaseReport.RunRecord r : syscallRuns) {
+                countingRuns.put(r.allocator(), r);
+            }
             List<RebaseReport.AllocatorSummary> summaries = RebaseStatistics.summarize(plan, runs, countingRuns,
                     config.iters(), previous, warnings);
             RebaseReport.Settings settings = settings(config, plan, strace);
@@ -221,14 +235,15 @@ public final class RebaseRunner {
             RebaseReport report = new RebaseReport(RebaseReport.SCHEMA, RebaseReport.KIND, createdAt, machine,
                     settings, allocatorInfos(config, plan), plan.skipped(), runs, syscallRuns,
                     summaries, warnings, previous == null ? null : previous.file().getFileName().toString());
-            Path json = ResultFiles.newJsonFile(config.resultsDir(), RebaseReport.KIND, createdAt);
-            Path markdown = ResultFiles.sibling(json, ".md");
-            Json.writeFile(json, report);
             try {
+                Json.writeFile(json, report);
                 AtomicFiles.writeString(markdown, RebaseTables.markdown(report));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
+            } catch (IOException | UncheckedIOException e) {
+                throw new UncheckedIOException("cannot write " + json.getFileName() + " / " + markdown.getFileName() + " ("
+                        + e.getMessage() + "); every finished run is in " + journal.file(), e instanceof IOException io ? io
+                        : ((UncheckedIOException) e).getCause());
             }
+            journal.delete();
             int failed = (int) runs.stream().filter(r -> !r.ok()).count();
             return new Outcome(report, json, markdown, failed);
         }
