@@ -81,8 +81,11 @@ public final class HakmemAllocator implements AutoCloseable {
     }
 
     /**
-     * Unmaps everything this instance mapped. No thread may use the instance during or after
-     * close; blocks still allocated become invalid. The default instance cannot be closed.
+     * Unmaps everything this instance mapped; blocks still allocated become invalid, and any later call
+     * throws IllegalStateException. Refused with an IllegalStateException naming them while another
+     * live thread has used this instance (its thread cache would hand out unmapped memory): let such
+     * threads end first. A thread that only ever allocated above 1024 bytes has no thread cache and is
+     * not seen: do not race close() with it. The default instance cannot be closed.
      */
     @Override
     public void close() {

@@ -295,6 +295,9 @@ public final class Core {
                 : ended.removeFirst().adoptedBy(Thread.currentThread());
         reap(ended);
         synchronized (threadCaches) {
+            // under the lock close() takes: either close() sees this cache (and refuses, its thread is
+            // alive) or this thread sees closed and never touches the memory close() unmapped
+            checkOpen();
             threadCaches.add(tc);
         }
         return tc;
@@ -334,9 +337,26 @@ public final class Core {
         }
     }
 
+    /**
+     * Unmaps everything. Refused (IllegalStateException naming them) while a thread other than the
+     * caller that has used this instance is still alive: its thread cache hands out blocks without
+     * asking the instance, so unmapping under it would fault in that thread instead of throwing.
+     * Such threads must end first. The check and the closed flag are set under the lock that new
+     * caches register under, so no thread can slip in between.
+     */
     public void close() {
-        closed = true;
         synchronized (threadCaches) {
+            List<String> users = new ArrayList<>();
+            for (ThreadCache tc : threadCaches) {
+                if (tc.thread != Thread.currentThread() && tc.thread.isAlive()) {
+                    users.add(tc.thread.getName());
+                }
+            }
+            if (!users.isEmpty()) {
+                throw new IllegalStateException("close refused: " + users.size() + " live thread(s) still use this hakmem instance "
+                        + (users.size() <= 5 ? users : users.subList(0, 5) + " ...") + "; let them end first");
+            }
+            closed = true;
             threadCaches.forEach(ThreadCache::forget);
             threadCaches.clear();
         }

@@ -1,0 +1,92 @@
+package org.hakmem.allocator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * close() of an instance other threads still use is refused with an exception naming them (before:
+ * only forbidden in the javadoc; a racing thread touched unmapped memory and the JVM died with SIGSEGV).
+ */
+class CloseWithLiveThreadsTest {
+
+    @Test
+    void closeIsRefusedWhileAnotherLiveThreadUsesTheInstanceAndWorksOnceItEnded() throws Exception {
+        HakmemAllocator heap = Hakmem.create(AllocatorConfig.defaults());
+        CountDownLatch used = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread user = Thread.ofPlatform().name("hakmem-user").start(() -> {
+            heap.free(heap.malloc(64));
+            used.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        used.await();
+        IllegalStateException e = assertThrows(IllegalStateException.class, heap::close);
+        assertTrue(e.getMessage().contains("hakmem-user"), e.getMessage());
+        assertNotEquals(0, heap.malloc(64), "a refused close leaves the instance working");
+        release.countDown();
+        user.join();
+        heap.close();
+        assertThrows(IllegalStateException.class, () -> heap.malloc(2048), "a closed instance throws, never faults");
+    }
+
+    /** Threads hammering the instance while close() is tried again and again: refusals, never a crash. */
+    @Test
+    void closeRacingWithAllocatingThreadsNeverFaults() throws Exception {
+        HakmemAllocator heap = Hakmem.create(AllocatorConfig.defaults());
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(4);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            threads.add(Thread.ofPlatform().name("racer-" + t).start(() -> {
+                long[] live = new long[256];
+                started.countDown();
+                try {
+                    for (long i = 0; !stop.get(); i++) {
+                        int slot = (int) (i & 255);
+                        if (live[slot] != 0) {
+                            heap.free(live[slot]);
+                        }
+                        live[slot] = heap.malloc(16 + (i % 1000));
+                    }
+                    for (long p : live) {
+                        heap.free(p);
+                    }
+                } catch (Throwable x) {
+                    failure.compareAndSet(null, x);
+                }
+            }));
+        }
+        started.await();
+        int refusals = 0;
+        for (int i = 0; i < 200; i++) {
+            try {
+                heap.close();
+                break;
+            } catch (IllegalStateException refused) {
+                refusals++;
+            }
+        }
+        assertEquals(200, refusals, "every close is refused while the racers live");
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(null, failure.get());
+        heap.close();
+    }
+}
