@@ -28,6 +28,7 @@ import org.hakbench.results.Json;
 import org.hakbench.results.MachineFingerprint;
 import org.hakbench.results.OsCallCounts;
 import org.hakbench.results.ResultFiles;
+import org.hakbench.results.RunJournal;
 
 /**
  * {@code hakbench rebase}: N interleaved runs (A B C A B C ...) of the random_mixed loop per
@@ -54,6 +55,13 @@ public final class RebaseRunner {
     /** What was written. */
     public record Outcome(RebaseReport report, Path jsonFile, Path markdownFile, int failedRuns) {
     }
+
+    /** One line of the rebase's journal: {@code phase} "timed" or "syscalls". */
+    public record JournalEntry(String phase, RebaseReport.RunRecord run) {
+    }
+
+    static final String TIMED = "timed";
+    static final String SYSCALLS = "syscalls";
 
     /** The allocators to measure, the reference, and what was skipped (one line each). */
     public record Plan(List<AllocatorSpec> allocators, String reference, List<String> skipped) {
@@ -174,7 +182,7 @@ public final class RebaseRunner {
         // the result's name is reserved now, and every finished run is journalled beside it
         Path json = ResultFiles.newJsonFile(config.resultsDir(), RebaseReport.KIND, createdAt);
         Path markdown = ResultFiles.sibling(json, ".md");
-        RunJournal journal = new RunJournal(ResultFiles.sibling(json, ".journal.jsonl"));
+        RunJournal<JournalEntry> journal = RunJournal.beside(json, JournalEntry.class);
         // Ctrl-C / SIGTERM: no new child starts, the running one is stopped (and kept as a failed
         // run), and the runs done so far are still summarised and written before the JVM exits.
         AtomicBoolean stopRequested = new AtomicBoolean();
@@ -189,7 +197,7 @@ public final class RebaseRunner {
                         break measure;
                     }
                     RebaseReport.RunRecord run = runChild(config, spec, runs.size() + 1, round, List.of(), false);
-                    journal.append(RunJournal.TIMED, run, done);
+                    journal.append(new JournalEntry(TIMED, run), done);
                     runs.add(run);
                     done++;
                     progress.childDone(done, total, describe(run), System.nanoTime() - startNanos, eta(startNanos, done, total));
@@ -204,7 +212,7 @@ public final class RebaseRunner {
                 Path log = tempLog();
                 RebaseReport.RunRecord run = runChild(config, spec, syscallRuns.size() + 1, 1, StraceCounter.prefix(log), true);
                 OsCallCounts traced = run.ok() ? StraceCounter.count(log) : OsCallCounts.unknown("strace counting run failed: " + run.failure());
-                journal.append(RunJournal.SYSCALLS, run.withStraced(traced), done);
+                journal.append(new JournalEntry(SYSCALLS, run.withStraced(traced)), done);
                 countingRuns.put(spec.name(), run.withStraced(traced));
                 syscallRuns.add(countingRuns.get(spec.name()));
                 deleteQuietly(log);
@@ -218,9 +226,9 @@ public final class RebaseRunner {
             }
 
             // the report is assembled from the journal, the record that survives a crash
-            List<RunJournal.Entry> entries = RunJournal.read(journal.file());
-            runs = entries.stream().filter(e -> e.phase().equals(RunJournal.TIMED)).map(RunJournal.Entry::run).toList();
-            syscallRuns = entries.stream().filter(e -> e.phase().equals(RunJournal.SYSCALLS)).map(RunJournal.Entry::run).toList();
+            List<JournalEntry> entries = journal.read();
+            runs = entries.stream().filter(e -> e.phase().equals(TIMED)).map(JournalEntry::run).toList();
+            syscallRuns = entries.stream().filter(e -> e.phase().equals(SYSCALLS)).map(JournalEntry::run).toList();
             countingRuns = new LinkedHashMap<>();
             for (RebaseReport.RunRecord r : syscallRuns) {
                 countingRuns.put(r.allocator(), r);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
@@ -23,6 +24,8 @@ import org.hakbench.results.AtomicFiles;
 import org.hakbench.results.Json;
 import org.hakbench.results.MachineFingerprint;
 import org.hakbench.results.ResultFiles;
+import org.hakbench.results.RunJournal;
+import org.hakbench.child.ShutdownStop;
 
 /**
  * The {@code hakbench scale} service: one child JVM per (run, threads, allocator), interleaved so that
@@ -35,6 +38,8 @@ public final class ScaleRunner {
     public ScaleRunner(ChildLauncher launcher) {
         this.launcher = launcher;
     }
+
+    private static final long SHUTDOWN_WAIT_MILLIS = 30_000;
 
     /**
      * Runs the sweep and writes {@code <resultsDir>/scale-<UTC>.json} and {@code .png}.
@@ -50,7 +55,29 @@ public final class ScaleRunner {
             throw new IllegalArgumentException("--results=" + dir + ": " + problem);
         }
         Instant createdAt = Instant.now();
-        List<ScaleRun> runs = measure(config, allocators, out);
+        // the result's name is reserved now; every finished run is journalled beside it and the result
+        // assembled from the journal, so a crash or a full disk loses at most the run in flight
+        Path json = ResultFiles.newJsonFile(dir, ScaleResult.KIND, createdAt);
+        List<ScaleRun> runs;
+        AtomicBoolean stop = new AtomicBoolean();
+        try (RunJournal<ScaleRun> journal = RunJournal.beside(json, ScaleRun.class);
+             ShutdownStop shutdown = new ShutdownStop("scale-shutdown", () -> {
+                 stop.set(true);
+                 ShutdownStop.stopJavaChildren();
+             }, SHUTDOWN_WAIT_MILLIS)) {
+            measure(config, allocators, out, journal, stop);
+            runs = journal.read();
+            if (stop.get()) {
+                out.println("interrupted: stopped by a signal after " + runs.size() + " run(s); writing what was measured");
+            }
+            ScaleReport report = write(config, allocators, createdAt, json, runs, out);
+            journal.delete();
+            return report;
+        }
+    }
+
+    private ScaleReport write(ScaleConfig config, List<AllocatorSpec> allocators, Instant createdAt, Path json, List<ScaleRun> runs,
+                              PrintWriter out) {
         List<ScalePoint> points = ScaleStatistics.points(config, runs);
         SortedMap<String, String> versions = new TreeMap<>();
         for (AllocatorSpec spec : allocators) {
@@ -58,7 +85,6 @@ public final class ScaleRunner {
         }
         ScaleResult result = new ScaleResult(ScaleResult.SCHEMA, ScaleResult.KIND, createdAt, MachineFingerprint.capture(),
                 config, versions, config.baseThreads(), runs, points);
-        Path json = ResultFiles.newJsonFile(dir, ScaleResult.KIND, createdAt);
         Json.writeFile(json, result);
         List<String> plotWarnings = new ArrayList<>();
         Path png = points.stream().anyMatch(ScalePoint::measured) ? writePlot(json, result, plotWarnings) : null;
@@ -87,21 +113,24 @@ public final class ScaleRunner {
         return specs;
     }
 
-    private List<ScaleRun> measure(ScaleConfig config, List<AllocatorSpec> allocators, PrintWriter out) {
+    private void measure(ScaleConfig config, List<AllocatorSpec> allocators, PrintWriter out, RunJournal<ScaleRun> journal,
+                         AtomicBoolean stop) {
         int total = config.runs() * config.threads().size() * allocators.size();
-        List<ScaleRun> runs = new ArrayList<>(total);
+        int done = 0;
         long startNanos = System.nanoTime();
         for (int run = 1; run <= config.runs(); run++) {
             for (int threads : config.threads()) {
                 for (AllocatorSpec allocator : allocators) {
+                    if (stop.get()) {
+                        return;
+                    }
                     ScaleRun result = measureOne(config, allocator, threads, run);
-                    runs.add(result);
-                    out.println(progressLine(runs.size(), total, result, System.nanoTime() - startNanos));
+                    journal.append(result, done++);
+                    out.println(progressLine(done, total, result, System.nanoTime() - startNanos));
                     out.flush();
                 }
             }
         }
-        return runs;
     }
 
     private ScaleRun measureOne(ScaleConfig config, AllocatorSpec allocator, int threads, int run) {

@@ -26,6 +26,8 @@ import org.hakbench.results.AtomicFiles;
 import org.hakbench.results.Json;
 import org.hakbench.results.MachineFingerprint;
 import org.hakbench.results.ResultFiles;
+import org.hakbench.results.RunJournal;
+import org.hakbench.child.ShutdownStop;
 import org.hakmem.allocator.AllocatorConfig;
 
 /**
@@ -55,6 +57,8 @@ public final class AbRunner {
     /** The written A/B file, the verdict file (null when too few runs succeeded) and the failed runs. */
     public record Outcome(AbResult result, Path abFile, Path verdictFile, int failedRuns) {
     }
+
+    private static final long SHUTDOWN_WAIT_MILLIS = 30_000;
 
     private final RebaseRunner.ChildRunner children;
     private final Clock clock;
@@ -94,11 +98,48 @@ public final class AbRunner {
         public int failedRuns() {
             return (int) runs.stream().filter(r -> !r.ok()).count();
         }
+
+        /** The same trial judged again from {@code fromJournal}, the runs as the journal holds them. */
+        Trial withRuns(List<AbResult.Run> fromJournal, Request request) {
+            double[][] pairs = completePairs(fromJournal, request.runs(), request.measure());
+            Verdict v = pairs[0].length >= VerdictEvaluator.MIN_PAIRS
+                    ? new VerdictEvaluator(request.thresholds()).evaluatePaired(
+                            new MeasuredSide("A " + request.a().text(), machine.id(), workload, pairs[0]),
+                            new MeasuredSide("B " + request.b().text(), machine.id(), workload, pairs[1]), isAaRun(request))
+                    : null;
+            return new Trial(List.copyOf(fromJournal), pairs[0], pairs[1], v, machine, workload);
+        }
     }
 
+    /**
+     * Runs the comparison and writes its files. Every finished run is journalled (fsynced) beside the
+     * reserved ab file, and the file is assembled from the journal; SIGINT/SIGTERM stops the running
+     * child and writes what was measured (a verdict when enough pairs completed).
+     */
     public Outcome run(Request request, Consumer<String> progress) {
+        check(request);
         Instant createdAt = clock.instant();
-        Trial trial = trial(request, progress, "");
+        Path abFile = ResultFiles.newJsonFile(request.resultsDir(), AbResult.KIND, createdAt);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Trial trial;
+        try (RunJournal<AbResult.Run> journal = RunJournal.beside(abFile, AbResult.Run.class);
+             ShutdownStop shutdown = new ShutdownStop("ab-shutdown", () -> {
+                 stop.set(true);
+                 ShutdownStop.stopJavaChildren();
+             }, SHUTDOWN_WAIT_MILLIS)) {
+            int[] done = {0};
+            Trial measured = trial(request, progress, "", run -> journal.append(run, done[0]++), stop::get);
+            trial = measured.withRuns(journal.read(), request);
+            Outcome outcome = write(request, createdAt, abFile, trial, stop.get());
+            journal.delete();
+            return outcome;
+        }
+    }
+
+    private Outcome write(Request request, Instant createdAt, Path abFile, Trial trial, boolean interrupted) {
+        if (interrupted) {
+            System.err.println("interrupted: stopped by a signal after " + trial.runs().size() + " run(s); writing what was measured");
+        }
         MachineFingerprint machine = trial.machine();
         Path verdictFile = null;
         Verdict verdict = trial.verdict();
@@ -114,20 +155,29 @@ public final class AbRunner {
         }
         AbResult result = new AbResult(AbResult.SCHEMA, AbResult.KIND, createdAt, machine, request.a(), request.b(), trial.workload(),
                 trial.runs(), verdictFile == null ? null : verdictFile.getFileName().toString(), verdict);
-        Path abFile = ResultFiles.newJsonFile(request.resultsDir(), AbResult.KIND, createdAt);
         Json.writeFile(abFile, result);
         return new Outcome(result, abFile, verdictFile, trial.failedRuns());
     }
 
     /** Runs the children of one comparison and judges them; {@code label} prefixes each progress line. */
     public Trial trial(Request request, Consumer<String> progress, String label) {
+        return trial(request, progress, label, run -> { }, () -> false);
+    }
+
+    /** As above; {@code finished} sees each run as it ends, and the schedule stops early once {@code stop} says so. */
+    public Trial trial(Request request, Consumer<String> progress, String label, Consumer<AbResult.Run> finished,
+                       java.util.function.BooleanSupplier stop) {
         check(request);
         MachineFingerprint machine = MachineFingerprint.capture();
         List<AbSchedule.Side> order = AbSchedule.order(request.runs());
         List<AbResult.Run> runs = new ArrayList<>();
         for (AbSchedule.Side side : order) {
+            if (stop.getAsBoolean()) {
+                break;
+            }
             AbSpec spec = side == AbSchedule.Side.A ? request.a() : request.b();
             AbResult.Run run = runChild(request, spec, side, runs.size() + 1);
+            finished.accept(run);
             runs.add(run);
             progress.accept(String.format(java.util.Locale.ROOT, "%s%d/%d %s %s: %s", label, run.index(), order.size(), side, spec.text(),
                     run.ok() ? String.format(java.util.Locale.ROOT, "%.3f M ops/s, %.3f M ops per CPU-second",

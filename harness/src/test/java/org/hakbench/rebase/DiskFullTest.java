@@ -69,7 +69,7 @@ class DiskFullTest {
         try (var files = Files.list(mount)) {
             journal = files.filter(f -> f.getFileName().toString().endsWith(".journal.jsonl")).findFirst().orElseThrow();
         }
-        int kept = RunJournal.read(journal).size();
+        int kept = org.hakbench.results.RunJournal.read(journal, RebaseRunner.JournalEntry.class).size();
         assertTrue(kept >= RUNS - 1, "at most the run in flight is lost: " + kept + " of " + RUNS + " kept");
     }
 

@@ -1,4 +1,4 @@
-package org.hakbench.rebase;
+package org.hakbench.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,26 +11,27 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hakbench.results.Json;
 
 /**
- * The rebase's journal, {@code rebase-<UTC>.journal.jsonl} beside its JSON: one line per finished run,
- * appended and fsynced as it finishes, so a crash, a kill -9 or a full disk loses at most the run in
- * flight. The report is assembled from the journal's lines; once the JSON and markdown are written the
- * journal is deleted. Lines are {@link Entry} records in JSON.
+ * A measuring command's journal, {@code <kind>-<UTC>.journal.jsonl} beside its result JSON: one JSON line
+ * per finished run, appended and fsynced as it finishes, so a crash, a kill -9 or a full disk loses at
+ * most the run in flight. The result is assembled from the journal's lines; once the result files are
+ * written the journal is deleted. Used by rebase, ab and scale.
+ *
+ * @param <T> the type of one line
  */
-final class RunJournal implements AutoCloseable {
-    /** One finished run: {@code phase} "timed" or "syscalls". */
-    record Entry(String phase, RebaseReport.RunRecord run) {
-    }
-
-    static final String TIMED = "timed";
-    static final String SYSCALLS = "syscalls";
-
+public final class RunJournal<T> implements AutoCloseable {
     private final Path file;
+    private final Class<T> type;
     private final FileChannel channel;
 
-    RunJournal(Path file) {
+    /** The journal of the result file {@code json}: its sibling {@code .journal.jsonl}, created new. */
+    public static <T> RunJournal<T> beside(Path json, Class<T> type) {
+        return new RunJournal<>(ResultFiles.sibling(json, ".journal.jsonl"), type);
+    }
+
+    RunJournal(Path file, Class<T> type) {
+        this.type = type;
         this.file = file;
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -39,13 +40,13 @@ final class RunJournal implements AutoCloseable {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** Appends one run and forces it to disk; a failure (a full disk) names the journal and what it holds. */
-    void append(String phase, RebaseReport.RunRecord run, int runsHeld) {
-        ByteBuffer line = ByteBuffer.wrap((Json.line(new Entry(phase, run)) + "\n").getBytes(StandardCharsets.UTF_8));
+    public void append(T entry, int runsHeld) {
+        ByteBuffer line = ByteBuffer.wrap((Json.line(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         try {
             while (line.hasRemaining()) {
                 channel.write(line);
@@ -57,9 +58,14 @@ final class RunJournal implements AutoCloseable {
         }
     }
 
+    /** Every complete line so far; a line cut off by a crash is left out. */
+    public List<T> read() {
+        return read(file, type);
+    }
+
     /** Every complete line of a journal; a line cut off by a crash is left out. */
-    static List<Entry> read(Path file) {
-        List<Entry> entries = new ArrayList<>();
+    public static <T> List<T> read(Path file, Class<T> type) {
+        List<T> entries = new ArrayList<>();
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int end = text.lastIndexOf('\n');
@@ -68,7 +74,7 @@ final class RunJournal implements AutoCloseable {
             }
             for (String line : text.substring(0, end).split("\n")) {
                 if (!line.isBlank()) {
-                    entries.add(Json.read(line, Entry.class, file.toString()));
+                    entries.add(Json.read(line, type, file.toString()));
                 }
             }
             return entries;
@@ -77,7 +83,7 @@ final class RunJournal implements AutoCloseable {
         }
     }
 
-    void delete() {
+    public void delete() {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
