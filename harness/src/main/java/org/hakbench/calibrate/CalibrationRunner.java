@@ -29,6 +29,7 @@ public final class CalibrationRunner {
     /** Runs a side the result reports the detectable change for. */
     public static final List<Integer> REPORTED_RUNS = List.of(5, 10, 20);
     public static final int MIN_TRIALS = 2;
+    private static final long SHUTDOWN_WAIT_MILLIS = 30_000;
 
     /** @param request the A/A comparison of one trial (its --a and --b are the same configuration) */
     public record Request(AbRunner.Request request, int trials) {
@@ -63,51 +64,60 @@ public final class CalibrationRunner {
         List<double[]> sideLogs = new ArrayList<>();
         DescriptiveStatistics cvs = new DescriptiveStatistics();
         AbRunner.Trial last = null;
-        for (int t = 1; t <= request.trials(); t++) {
-            AbRunner.Trial trial = ab.trial(r, progress, "trial " + t + "/" + request.trials() + ": ");
-            last = trial;
-            if (trial.verdict() == null) {
-                progress.accept("trial " + t + ": too few complete pairs, no verdict (" + trial.failedRuns() + " run(s) failed)");
-                continue;
+        // SIGINT/SIGTERM: the running child is stopped, no trial starts, and the trials done are written
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        try (org.hakbench.child.ShutdownStop shutdown = org.hakbench.child.ShutdownStop.stoppingChildren("calibrate-shutdown", stop,
+                SHUTDOWN_WAIT_MILLIS)) {
+            for (int t = 1; t <= request.trials() && !stop.get(); t++) {
+                AbRunner.Trial trial = ab.trial(r, progress, "trial " + t + "/" + request.trials() + ": ", run -> { }, stop::get);
+                if (stop.get()) {
+                    progress.accept("trial " + t + ": interrupted by a signal, left out");
+                    break;
+                }
+                last = trial;
+                if (trial.verdict() == null) {
+                    progress.accept("trial " + t + ": too few complete pairs, no verdict (" + trial.failedRuns() + " run(s) failed)");
+                    continue;
+                }
+                var v = trial.verdict();
+                trials.add(new CalibrationResult.Trial(t, v.decision(), v.changePercent(), v.ciLowPercent(), v.ciHighPercent(), v.pValue(),
+                        trial.a(), trial.b(), trial.failedRuns()));
+                progress.accept("trial " + t + ": " + v.decision() + " " + v.reason());
+                double[] d = new double[trial.a().length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = Math.log(trial.b()[i] / trial.a()[i]);
+                }
+                pairLogs.add(d);
+                sideLogs.add(Arrays.stream(trial.a()).map(Math::log).toArray());
+                sideLogs.add(Arrays.stream(trial.b()).map(Math::log).toArray());
+                cvs.addValue(v.baselineCvPercent());
+                cvs.addValue(v.candidateCvPercent());
             }
-            var v = trial.verdict();
-            trials.add(new CalibrationResult.Trial(t, v.decision(), v.changePercent(), v.ciLowPercent(), v.ciHighPercent(), v.pValue(),
-                    trial.a(), trial.b(), trial.failedRuns()));
-            progress.accept("trial " + t + ": " + v.decision() + " " + v.reason());
-            double[] d = new double[trial.a().length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = Math.log(trial.b()[i] / trial.a()[i]);
+            if (trials.size() < MIN_TRIALS) {
+                throw new IllegalStateException("only " + trials.size() + " trial(s) gave a verdict; see the failed runs above");
             }
-            pairLogs.add(d);
-            sideLogs.add(Arrays.stream(trial.a()).map(Math::log).toArray());
-            sideLogs.add(Arrays.stream(trial.b()).map(Math::log).toArray());
-            cvs.addValue(v.baselineCvPercent());
-            cvs.addValue(v.candidateCvPercent());
+            long alarms = trials.stream().filter(x -> x.decision() != Decision.NEUTRAL).count();
+            double[] ci = clopperPearson(trials.size(), (int) alarms);
+            double pairSpread = pooledSd(pairLogs);
+            double runSpread = pooledSd(sideLogs);
+            double alpha = r.thresholds().alpha();
+            List<CalibrationResult.Detectable> detectable = new ArrayList<>();
+            for (int n : REPORTED_RUNS) {
+                double abMdc = RankComparison.detectableChangePercent(RankComparison.PAIRED, pairSpread, n, alpha);
+                double vMdc = RankComparison.detectableChangePercent(RankComparison.INDEPENDENT, runSpread, n, alpha);
+                boolean abHasInterval = n >= VerdictEvaluator.MIN_PAIRS;
+                detectable.add(new CalibrationResult.Detectable(n,
+                        abHasInterval ? r.thresholds().noGoPercent() - abMdc : null,
+                        abHasInterval ? r.thresholds().goPercent() + abMdc : null,
+                        r.thresholds().noGoPercent() - vMdc, r.thresholds().goPercent() + vMdc));
+            }
+            CalibrationResult result = new CalibrationResult(CalibrationResult.SCHEMA, CalibrationResult.KIND, createdAt, last.machine(),
+                    r.a(), r.runs(), r.measure(), r.thresholds(), last.workload(), trials, alarms / (double) trials.size(),
+                    ci[0], ci[1], cvs.getPercentile(50), 100 * pairSpread, 100 * runSpread, detectable);
+            Path file = ResultFiles.newJsonFile(r.resultsDir(), CalibrationResult.KIND, createdAt);
+            Json.writeFile(file, result);
+            return new Outcome(result, file);
         }
-        if (trials.size() < MIN_TRIALS) {
-            throw new IllegalStateException("only " + trials.size() + " trial(s) gave a verdict; see the failed runs above");
-        }
-        long alarms = trials.stream().filter(x -> x.decision() != Decision.NEUTRAL).count();
-        double[] ci = clopperPearson(trials.size(), (int) alarms);
-        double pairSpread = pooledSd(pairLogs);
-        double runSpread = pooledSd(sideLogs);
-        double alpha = r.thresholds().alpha();
-        List<CalibrationResult.Detectable> detectable = new ArrayList<>();
-        for (int n : REPORTED_RUNS) {
-            double abMdc = RankComparison.detectableChangePercent(RankComparison.PAIRED, pairSpread, n, alpha);
-            double vMdc = RankComparison.detectableChangePercent(RankComparison.INDEPENDENT, runSpread, n, alpha);
-            boolean abHasInterval = n >= VerdictEvaluator.MIN_PAIRS;
-            detectable.add(new CalibrationResult.Detectable(n,
-                    abHasInterval ? r.thresholds().noGoPercent() - abMdc : null,
-                    abHasInterval ? r.thresholds().goPercent() + abMdc : null,
-                    r.thresholds().noGoPercent() - vMdc, r.thresholds().goPercent() + vMdc));
-        }
-        CalibrationResult result = new CalibrationResult(CalibrationResult.SCHEMA, CalibrationResult.KIND, createdAt, last.machine(),
-                r.a(), r.runs(), r.measure(), r.thresholds(), last.workload(), trials, alarms / (double) trials.size(),
-                ci[0], ci[1], cvs.getPercentile(50), 100 * pairSpread, 100 * runSpread, detectable);
-        Path file = ResultFiles.newJsonFile(r.resultsDir(), CalibrationResult.KIND, createdAt);
-        Json.writeFile(file, result);
-        return new Outcome(result, file);
     }
 
     /**

@@ -16,6 +16,18 @@ public final class ShutdownStop implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook;
 
+    /**
+     * The measuring commands' stop: on a signal raise {@code stopRequested} (no new child starts) and
+     * stop the running children, then wait up to {@code maxWaitMillis} for the results to be written.
+     */
+    public static ShutdownStop stoppingChildren(String name, java.util.concurrent.atomic.AtomicBoolean stopRequested,
+                                                long maxWaitMillis) {
+        return new ShutdownStop(name, () -> {
+            stopRequested.set(true);
+            stopJavaChildren();
+        }, maxWaitMillis);
+    }
+
     public ShutdownStop(String name, Runnable stopAction, long maxWaitMillis) {
         hook = new Thread(() -> {
             stopAction.run();

@@ -186,10 +186,7 @@ public final class RebaseRunner {
         // Ctrl-C / SIGTERM: no new child starts, the running one is stopped (and kept as a failed
         // run), and the runs done so far are still summarised and written before the JVM exits.
         AtomicBoolean stopRequested = new AtomicBoolean();
-        try (journal; ShutdownStop shutdown = new ShutdownStop("rebase-shutdown", () -> {
-            stopRequested.set(true);
-            ShutdownStop.stopJavaChildren();
-        }, SHUTDOWN_WAIT_MILLIS)) {
+        try (journal; ShutdownStop shutdown = ShutdownStop.stoppingChildren("rebase-shutdown", stopRequested, SHUTDOWN_WAIT_MILLIS)) {
             measure:
             for (int round = 1; round <= config.runs(); round++) {
                 for (AllocatorSpec spec : plan.allocators()) {

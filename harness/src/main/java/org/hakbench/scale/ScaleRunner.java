@@ -61,10 +61,7 @@ public final class ScaleRunner {
         List<ScaleRun> runs;
         AtomicBoolean stop = new AtomicBoolean();
         try (RunJournal<ScaleRun> journal = RunJournal.beside(json, ScaleRun.class);
-             ShutdownStop shutdown = new ShutdownStop("scale-shutdown", () -> {
-                 stop.set(true);
-                 ShutdownStop.stopJavaChildren();
-             }, SHUTDOWN_WAIT_MILLIS)) {
+             ShutdownStop shutdown = ShutdownStop.stoppingChildren("scale-shutdown", stop, SHUTDOWN_WAIT_MILLIS)) {
             measure(config, allocators, out, journal, stop);
             runs = journal.read();
             if (stop.get()) {

@@ -123,10 +123,7 @@ public final class AbRunner {
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Trial trial;
         try (RunJournal<AbResult.Run> journal = RunJournal.beside(abFile, AbResult.Run.class);
-             ShutdownStop shutdown = new ShutdownStop("ab-shutdown", () -> {
-                 stop.set(true);
-                 ShutdownStop.stopJavaChildren();
-             }, SHUTDOWN_WAIT_MILLIS)) {
+             ShutdownStop shutdown = ShutdownStop.stoppingChildren("ab-shutdown", stop, SHUTDOWN_WAIT_MILLIS)) {
             int[] done = {0};
             Trial measured = trial(request, progress, "", run -> journal.append(run, done[0]++), stop::get);
             trial = measured.withRuns(journal.read(), request);
