@@ -86,7 +86,8 @@ final class AbCommand implements Callable<Integer> {
         });
     }
 
-    private static AbSpec spec(String option, String text) {
+    /** A SPEC as ab's options take it; a bad one names the option. */
+    static AbSpec spec(String option, String text) {
         try {
             return AbSpec.parse(text, AllocatorConfig.builtInProfiles(), HAKMEM);
         } catch (IllegalArgumentException e) {

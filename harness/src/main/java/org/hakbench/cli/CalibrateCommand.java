@@ -10,7 +10,6 @@ import org.hakbench.calibrate.CalibrationResult;
 import org.hakbench.calibrate.CalibrationRunner;
 import org.hakbench.verdict.AbRunner;
 import org.hakbench.verdict.AbSpec;
-import org.hakmem.allocator.AllocatorConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,12 +55,7 @@ final class CalibrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Services.call(err, () -> {
-            AbSpec side;
-            try {
-                side = AbSpec.parse(configuration, AllocatorConfig.builtInProfiles(), AbCommand.HAKMEM);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--config: " + e.getMessage(), e);
-            }
+            AbSpec side = AbCommand.spec("--config", configuration);
             AbRunner.Request ab = new AbRunner.Request(side, side, runs, loop.iters, loop.ws, loop.seed, loop.warmup, loop.timeout(),
                     thresholdOptions.thresholds(), thresholdOptions.measure(), results);
             CalibrationRunner.Outcome outcome;

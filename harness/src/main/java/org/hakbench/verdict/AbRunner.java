@@ -145,10 +145,8 @@ public final class AbRunner {
             MeasuredSide a = new MeasuredSide("A " + request.a().text(), machine.id(), workload, trial.a());
             MeasuredSide b = new MeasuredSide("B " + request.b().text(), machine.id(), workload, trial.b());
             VerdictService.Written written = new VerdictService(new VerdictEvaluator(request.thresholds()), Clock.fixed(createdAt, java.time.ZoneOffset.UTC))
-                    .evaluatePairedAndWrite(a, b, isAaRun(request), request.a().text() + " -> " + request.b().text(), request.measure(), machine,
-                            request.resultsDir());
+                    .write(verdict, a, b, request.a().text() + " -> " + request.b().text(), request.measure(), machine, request.resultsDir());
             verdictFile = written.file();
-            verdict = written.result().verdict();
         }
         AbResult result = new AbResult(AbResult.SCHEMA, AbResult.KIND, createdAt, machine, request.a(), request.b(), trial.workload(),
                 trial.runs(), verdictFile == null ? null : verdictFile.getFileName().toString(), verdict);

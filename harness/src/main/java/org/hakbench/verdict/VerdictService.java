@@ -32,14 +32,8 @@ public final class VerdictService {
         return write(evaluator.evaluate(baseline, candidate), baseline, candidate, configuration, measure, machine, resultsDir);
     }
 
-    /** As {@link #evaluateAndWrite}, for runs taken in pairs (ab): the paired rank test. */
-    public Written evaluatePairedAndWrite(MeasuredSide baseline, MeasuredSide candidate, boolean aaRun, String configuration,
-                                          Measure measure, MachineFingerprint machine, Path resultsDir) {
-        return write(evaluator.evaluatePaired(baseline, candidate, aaRun), baseline, candidate, configuration, measure, machine,
-                resultsDir);
-    }
-
-    private Written write(Verdict verdict, MeasuredSide baseline, MeasuredSide candidate, String configuration, Measure measure,
+    /** Writes the verdict file of a verdict already decided (ab judges its pairs as they come from its journal). */
+    public Written write(Verdict verdict, MeasuredSide baseline, MeasuredSide candidate, String configuration, Measure measure,
                           MachineFingerprint machine, Path resultsDir) {
         Instant now = clock.instant();
         VerdictResult result = new VerdictResult(VerdictResult.SCHEMA, VerdictResult.KIND, now, machine,
