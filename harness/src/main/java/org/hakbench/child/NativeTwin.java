@@ -95,11 +95,14 @@ public final class NativeTwin {
         }
     }
 
-    /** Beside hakbench's jar or classes when writable, else the temp dir. */
+    /**
+     * Beside hakbench's jar, or beside its classes directory (harness/target/, not inside classes/, so
+     * the binary never ends up in the jar), when writable; else the temp dir.
+     */
     private static Path directory() {
         try {
             Path codeSource = Path.of(NativeTwin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = Files.isDirectory(codeSource) ? codeSource : codeSource.getParent();
+            Path dir = codeSource.getParent();
             if (dir != null && Files.isWritable(dir)) {
                 return dir;
             }
