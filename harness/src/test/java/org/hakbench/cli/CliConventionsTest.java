@@ -1,0 +1,61 @@
+package org.hakbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Conventions every command follows, checked over all of them, so a new command cannot drift: the
+ * results directory is `--results DIR` (old spellings only as aliases), every command has --help,
+ * and one exit-code table.
+ */
+class CliConventionsTest {
+
+    private static List<CommandLine> allCommands() {
+        List<CommandLine> out = new ArrayList<>();
+        collect(Hakbench.commandLine(), out);
+        return out;
+    }
+
+    private static void collect(CommandLine c, List<CommandLine> out) {
+        out.add(c);
+        for (Map.Entry<String, CommandLine> sub : c.getSubcommands().entrySet()) {
+            if (!sub.getKey().equals("generate-completion")) {
+                collect(sub.getValue(), out);
+            }
+        }
+    }
+
+    @Test
+    void theResultsDirectoryIsNamedResultsEverywhere() {
+        List<String> drift = new ArrayList<>();
+        for (CommandLine c : allCommands()) {
+            for (OptionSpec o : c.getCommandSpec().options()) {
+                boolean aboutResults = List.of(o.names()).stream().anyMatch(n -> n.contains("results"));
+                if (aboutResults && !List.of(o.names()).contains("--results")) {
+                    drift.add(c.getCommandSpec().qualifiedName() + " has " + List.of(o.names()) + " without --results");
+                }
+            }
+        }
+        assertEquals(List.of(), drift);
+    }
+
+    @Test
+    void everyCommandHasHelpAndTheSharedExitCodes() {
+        for (CommandLine c : allCommands()) {
+            CommandSpec spec = c.getCommandSpec();
+            assertTrue(spec.optionsMap().containsKey("--help"), spec.qualifiedName() + " has no --help");
+            assertTrue(c.getCommandSpec().usageMessage().exitCodeList().isEmpty()
+                    || c.getCommandSpec().usageMessage().exitCodeList().keySet().stream().allMatch(k -> k.strip().matches("[0-4]")),
+                    spec.qualifiedName() + " lists an exit code outside 0..4: " + c.getCommandSpec().usageMessage().exitCodeList());
+        }
+    }
+}
