@@ -49,6 +49,17 @@ class CliConventionsTest {
     }
 
     @Test
+    void allocatorsListsEveryAllocatorAsJson() throws Exception {
+        CliRun run = CliRun.of("allocators", "--json");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        var tree = org.hakbench.results.Json.tree(run.out(), "allocators --json");
+        List<String> names = new ArrayList<>();
+        tree.forEach(n -> names.add(n.get("name").asText()));
+        assertTrue(names.containsAll(List.of("hakmem", "glibc", "mimalloc", "null", "native:mimalloc", "native:null")), names.toString());
+        tree.forEach(n -> assertTrue(n.has("available") && n.has("version") && n.has("kind"), n.toString()));
+    }
+
+    @Test
     void everyCommandHasHelpAndTheSharedExitCodes() {
         for (CommandLine c : allCommands()) {
             CommandSpec spec = c.getCommandSpec();
