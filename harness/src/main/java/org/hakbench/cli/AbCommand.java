@@ -54,11 +54,15 @@ final class AbCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where the files go (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Services.call(err, () -> {
+            PrintWriter out = json.human(stdout, err);
             VerdictThresholds thresholds = thresholdOptions.thresholds();
             AbRunner.Request request = new AbRunner.Request(spec("--a", a), spec("--b", b), runs, loop.iters, loop.ws, loop.seed, loop.warmup,
                     loop.timeout(), thresholds, thresholdOptions.measure(), results);
@@ -78,6 +82,7 @@ final class AbCommand implements Callable<Integer> {
             }
             out.println(v.decision() + " B against A (" + request.measure().description() + "): " + v.reason());
             out.flush();
+            json.print(stdout, outcome.result());
             if (outcome.failedRuns() > 0) {
                 err.println("warning: " + outcome.failedRuns() + " run(s) failed and are left out of the verdict; see " + outcome.abFile());
                 err.flush();

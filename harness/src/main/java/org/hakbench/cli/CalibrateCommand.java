@@ -50,11 +50,15 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Where the file goes (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Mixin
+    JsonOption json;
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Services.call(err, () -> {
+            PrintWriter out = json.human(stdout, err);
             AbSpec side = AbCommand.spec("--config", configuration);
             AbRunner.Request ab = new AbRunner.Request(side, side, runs, loop.iters, loop.ws, loop.seed, loop.warmup, loop.timeout(),
                     thresholdOptions.thresholds(), thresholdOptions.measure(), results);
@@ -71,6 +75,7 @@ final class CalibrateCommand implements Callable<Integer> {
             out.print(summary(outcome.result()));
             out.println("wrote " + outcome.file());
             out.flush();
+            json.print(stdout, outcome.result());
             return ExitCodes.OK;
         });
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.hakbench.rebase.RebaseConfig;
 import org.hakbench.rebase.RebaseRunner;
 import org.hakbench.rebase.RebaseTables;
-import org.hakbench.results.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,8 +54,8 @@ final class RebaseCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Directory for the JSON and markdown files (default: ${DEFAULT-VALUE}).")
     Path results;
 
-    @Option(names = "--json", paramLabel = "-", description = "'-' prints the JSON document on stdout; the table then goes to stderr (default: off).")
-    String json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--no-syscalls", description = "Skip the untimed strace counting runs; non-hakmem syscalls are then unknown (default: count when strace is installed).")
     boolean noSyscalls;
@@ -66,11 +65,8 @@ final class RebaseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Services.call(err, () -> {
-            if (json != null && !json.equals("-")) {
-                throw new IllegalArgumentException("--json=" + json + ": only '-' (stdout) is supported; files go to --results");
-            }
-            boolean jsonOut = json != null;
-            PrintWriter console = jsonOut ? err : out;
+            boolean jsonOut = json.enabled();
+            PrintWriter console = json.human(out, err);
             RebaseConfig config = new RebaseConfig(runs, loop.iters, loop.ws, loop.seed, loop.warmup, allocators, profile, reference, results,
                     jsonOut, loop.timeout(), env, !noSyscalls);
             RebaseRunner.Outcome outcome;
@@ -81,10 +77,7 @@ final class RebaseCommand implements Callable<Integer> {
             console.print(RebaseTables.console(outcome.report()));
             console.println("wrote " + outcome.jsonFile() + " and " + outcome.markdownFile().getFileName());
             console.flush();
-            if (jsonOut) {
-                out.print(Json.pretty(outcome.report()));
-                out.flush();
-            }
+            json.print(out, outcome.report());
             if (outcome.failedRuns() > 0) {
                 err.println("error: " + outcome.failedRuns() + " run(s) failed; they are recorded in " + outcome.jsonFile());
                 err.flush();

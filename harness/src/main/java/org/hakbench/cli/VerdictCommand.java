@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
                 "2:bad input: other schema, kind, workload, machine or configuration, corrupt JSON, fewer than 5 runs"})
 final class VerdictCommand implements Callable<Integer> {
 
+    @Mixin
+    JsonOption json;
+
     @Spec
     CommandSpec spec;
 
@@ -52,9 +55,10 @@ final class VerdictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return Services.call(err, () -> {
+            PrintWriter out = json.human(stdout, err);
             RebaseVerdict.Request request = request();
             RebaseVerdict.Outcome outcome = new RebaseVerdict(Clock.systemUTC()).run(request);
             if (outcome instanceof RebaseVerdict.BaselineAdopted adopted) {
@@ -68,6 +72,7 @@ final class VerdictCommand implements Callable<Integer> {
             out.println(v.decision() + " " + decided.written().result().configuration() + " (" + request.measure().description() + "): " + v.reason());
             out.println("wrote " + decided.written().file());
             out.flush();
+            json.print(stdout, decided.written().result());
             return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
         });
     }

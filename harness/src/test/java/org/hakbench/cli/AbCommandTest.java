@@ -74,9 +74,10 @@ class AbCommandTest {
     @Test
     void identicalSidesRunAsAnAaRunAndSaySo() {
         CliRun run = CliRun.of("ab", "--a", "hakmem:SAFE", "--b", "hakmem:SAFE", "--runs", "6",
-                "--iters", "200000", "--warmup", "50000", "--timeout", "120", "--results", dir.toString());
+                "--iters", "200000", "--warmup", "50000", "--timeout", "120", "--results", dir.toString(), "--json", "-");
         assertTrue(run.exitCode() == ExitCodes.OK || run.exitCode() == ExitCodes.NO_GO, run.out() + run.err());
-        assertTrue(run.out().contains("A/A run (both sides the same configuration)"), run.out());
+        assertTrue(run.err().contains("A/A run (both sides the same configuration)"), "with --json the words go to stderr: " + run.err());
+        assertEquals("ab", org.hakbench.results.Json.tree(run.out(), "ab --json").get("kind").asText(), "stdout is the ab document");
         AbResult ab = ResultFiles.load(ResultFiles.list(dir, AbResult.KIND).getFirst(), AbResult.class, AbResult.KIND, AbResult.SCHEMA);
         assertEquals(Boolean.TRUE, ab.verdict().aaRun());
     }

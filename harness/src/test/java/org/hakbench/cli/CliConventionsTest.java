@@ -48,6 +48,24 @@ class CliConventionsTest {
         assertEquals(List.of(), drift);
     }
 
+    /** The commands that write one result document print it with --json - (the same option everywhere). */
+    @Test
+    void commandsThatWriteAResultOfferJsonOnStdout() {
+        for (CommandLine c : allCommands()) {
+            OptionSpec json = c.getCommandSpec().findOption("--json");
+            String name = c.getCommandSpec().name();
+            if (List.of("rebase", "ab", "verdict", "calibrate").contains(name)) {
+                assertTrue(json != null, name + " has no --json");
+            }
+            if (json != null && !name.equals("allocators")) {
+                assertEquals("-", json.paramLabel(), name + ": --json takes '-'");
+            }
+        }
+        CliRun bad = CliRun.of("calibrate", "--json", "out.json");
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("--json=out.json: only '-'"), bad.err());
+    }
+
     @Test
     void allocatorsListsEveryAllocatorAsJson() throws Exception {
         CliRun run = CliRun.of("allocators", "--json");
