@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 
-class ScorecardDocumentProperties {
+class ScorecardDocumentPropertiesTest {
 
     private static final Path FILE = Path.of("SCORE.md");
 
@@ -31,7 +31,7 @@ class ScorecardDocumentProperties {
     void textOutsideMarkersSurvivesAndASecondRenderChangesNothing(
             @ForAll @Size(3) List<@StringLength(max = 40) String> rawNotes,
             @ForAll @StringLength(max = 40) String oldBody, @ForAll @StringLength(max = 40) String newBody) {
-        List<String> notes = rawNotes.stream().map(ScorecardDocumentProperties::clean).toList();
+        List<String> notes = rawNotes.stream().map(ScorecardDocumentPropertiesTest::clean).toList();
         String before = document(notes, clean(oldBody), clean(oldBody));
         LinkedHashMap<String, String> bodies = new LinkedHashMap<>();
         bodies.put("a", clean(newBody));
