@@ -13,6 +13,7 @@ import org.apache.commons.math3.stat.interval.ClopperPearsonInterval;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.hakbench.results.Json;
 import org.hakbench.results.ResultFiles;
+import org.hakbench.results.RunJournal;
 import org.hakbench.stats.RankComparison;
 import org.hakbench.verdict.AbRunner;
 import org.hakbench.verdict.Decision;
@@ -59,15 +60,15 @@ public final class CalibrationRunner {
         AbRunner.Request r = request.request();
         ab.check(r);
         Instant createdAt = clock.instant();
-        List<CalibrationResult.Trial> trials = new ArrayList<>();
-        List<double[]> pairLogs = new ArrayList<>();
-        List<double[]> sideLogs = new ArrayList<>();
-        DescriptiveStatistics cvs = new DescriptiveStatistics();
         AbRunner.Trial last = null;
-        // SIGINT/SIGTERM: the running child is stopped, no trial starts, and the trials done are written
+        // the result's name is reserved now, every finished trial is journalled (fsynced) beside it and
+        // the result assembled from the journal; SIGINT/SIGTERM stops the running child, no trial starts
+        Path file = ResultFiles.newJsonFile(r.resultsDir(), CalibrationResult.KIND, createdAt);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        try (org.hakbench.child.ShutdownStop shutdown = org.hakbench.child.ShutdownStop.stoppingChildren("calibrate-shutdown", stop,
-                SHUTDOWN_WAIT_MILLIS)) {
+        try (RunJournal<CalibrationResult.Trial> journal = RunJournal.beside(file, CalibrationResult.Trial.class);
+             org.hakbench.child.ShutdownStop shutdown = org.hakbench.child.ShutdownStop.stoppingChildren("calibrate-shutdown", stop,
+                     SHUTDOWN_WAIT_MILLIS)) {
+            int written = 0;
             for (int t = 1; t <= request.trials() && !stop.get(); t++) {
                 AbRunner.Trial trial = ab.trial(r, progress, "trial " + t + "/" + request.trials() + ": ", run -> { }, stop::get);
                 if (stop.get()) {
@@ -80,9 +81,15 @@ public final class CalibrationRunner {
                     continue;
                 }
                 var v = trial.verdict();
-                trials.add(new CalibrationResult.Trial(t, v.decision(), v.changePercent(), v.ciLowPercent(), v.ciHighPercent(), v.pValue(),
-                        trial.a(), trial.b(), trial.failedRuns()));
+                journal.append(new CalibrationResult.Trial(t, v.decision(), v.changePercent(), v.ciLowPercent(), v.ciHighPercent(),
+                        v.pValue(), trial.a(), trial.b(), trial.failedRuns()), written++);
                 progress.accept("trial " + t + ": " + v.decision() + " " + v.reason());
+            }
+            List<CalibrationResult.Trial> trials = journal.read();
+            List<double[]> pairLogs = new ArrayList<>();
+            List<double[]> sideLogs = new ArrayList<>();
+            DescriptiveStatistics cvs = new DescriptiveStatistics();
+            for (CalibrationResult.Trial trial : trials) {
                 double[] d = new double[trial.a().length];
                 for (int i = 0; i < d.length; i++) {
                     d[i] = Math.log(trial.b()[i] / trial.a()[i]);
@@ -90,10 +97,13 @@ public final class CalibrationRunner {
                 pairLogs.add(d);
                 sideLogs.add(Arrays.stream(trial.a()).map(Math::log).toArray());
                 sideLogs.add(Arrays.stream(trial.b()).map(Math::log).toArray());
-                cvs.addValue(v.baselineCvPercent());
-                cvs.addValue(v.candidateCvPercent());
+                cvs.addValue(cvPercent(trial.a()));
+                cvs.addValue(cvPercent(trial.b()));
             }
             if (trials.size() < MIN_TRIALS) {
+                // nothing to calibrate from: leave no empty result behind
+                journal.delete();
+                deleteQuietly(file);
                 throw new IllegalStateException("only " + trials.size() + " trial(s) gave a verdict; see the failed runs above");
             }
             long alarms = trials.stream().filter(x -> x.decision() != Decision.NEUTRAL).count();
@@ -114,8 +124,8 @@ public final class CalibrationRunner {
             CalibrationResult result = new CalibrationResult(CalibrationResult.SCHEMA, CalibrationResult.KIND, createdAt, last.machine(),
                     r.a(), r.runs(), r.measure(), r.thresholds(), last.workload(), trials, alarms / (double) trials.size(),
                     ci[0], ci[1], cvs.getPercentile(50), 100 * pairSpread, 100 * runSpread, detectable);
-            Path file = ResultFiles.newJsonFile(r.resultsDir(), CalibrationResult.KIND, createdAt);
             Json.writeFile(file, result);
+            journal.delete();
             return new Outcome(result, file);
         }
     }
@@ -135,6 +145,19 @@ public final class CalibrationRunner {
         }
         ConfidenceInterval ci = new ClopperPearsonInterval().createInterval(trials, successes, 0.95);
         return new double[] {ci.getLowerBound(), ci.getUpperBound()};
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            // an empty reserved file is skipped with a warning by the readers
+        }
+    }
+
+    private static double cvPercent(double[] values) {
+        DescriptiveStatistics d = new DescriptiveStatistics(values);
+        return 100 * d.getStandardDeviation() / d.getMean();
     }
 
     /** sqrt of the degrees-of-freedom-weighted mean of the groups' variances: spread without between-group offsets. */
