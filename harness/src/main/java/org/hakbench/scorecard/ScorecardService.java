@@ -164,12 +164,25 @@ public final class ScorecardService {
                     judged.driftPercent(), cpu ? a.throughput().cpuDriftPercent() : a.throughput().driftPercent(),
                     cpu ? a.throughput().cpuCvPercent() : a.throughput().cvPercent(),
                     a.rss().peakKiB(), a.verdict().result(), a.verdict().reason(),
-                    relativeLink(s.plotFile(), scorecardDir),
+                    relativeLink(plotBeside(file, s.plotFile()), scorecardDir),
                     a.allocatorResident() == null ? null : a.allocatorResident().peakKiB(),
                     a.rssBasis() == null ? SoakAnalyzer.RSS_BASIS_PROCESS : a.rssBasis(),
                     a.throughput().basis() == null ? SoakAnalyzer.BASIS_WALL : a.throughput().basis()));
         }
         return List.copyOf(byKey.values());
+    }
+
+    /**
+     * The soak's plot: the file of that name beside its analysis JSON when it is there (analyze writes
+     * them side by side), so the link does not depend on the directory analyze ran from; else the path
+     * as recorded.
+     */
+    private static String plotBeside(Path json, String recorded) {
+        if (recorded == null) {
+            return null;
+        }
+        Path beside = json.toAbsolutePath().resolveSibling(Path.of(recorded).getFileName());
+        return java.nio.file.Files.isRegularFile(beside) ? beside.toString() : recorded;
     }
 
     private static String relativeLink(String file, Path fromDir) {
