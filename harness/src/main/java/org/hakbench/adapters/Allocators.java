@@ -67,7 +67,6 @@ public final class Allocators {
         return NATIVE.stream().filter(s -> s.name().equals(name)).findFirst().orElseGet(() -> byName(name));
     }
 
-    /** Every allocator, in table order. */
     /**
      * The allocator that ratios are relative to when none is named: mimalloc (the one to beat) if
      * it is among names, else glibc (the process default), else none.
@@ -76,6 +75,7 @@ public final class Allocators {
         return Stream.of("mimalloc", "glibc").filter(names::contains).findFirst();
     }
 
+    /** Every allocator run in a JVM, in table order (the C twins: {@link #natives()}). */
     public static List<AllocatorSpec> all() {
         return ALL;
     }

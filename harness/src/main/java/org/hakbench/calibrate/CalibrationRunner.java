@@ -56,6 +56,7 @@ public final class CalibrationRunner {
         this.clock = clock;
     }
 
+    @SuppressWarnings("try")   // the resource guards the block (a signal hook, a lock); the body need not touch it
     public Outcome run(Request request, Consumer<String> progress) {
         AbRunner.Request r = request.request();
         ab.check(r);

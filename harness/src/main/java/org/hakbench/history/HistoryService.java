@@ -48,8 +48,10 @@ public final class HistoryService {
         }
     }
 
-    /** The series analysed and the files written. */
-    /** @param warnings files skipped (corrupt, unreadable) and a plot that could not be drawn, one line each */
+    /**
+     * The series analysed and the files written.
+     *
+     * @param warnings files skipped (corrupt, unreadable) and a plot that could not be drawn, one line each */
     public record Outcome(List<SeriesReport> series, List<Path> written, List<String> warnings) {
         public boolean regression() {
             return series.stream().anyMatch(s -> s.regression().isPresent());

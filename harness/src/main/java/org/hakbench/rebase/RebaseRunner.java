@@ -159,6 +159,7 @@ public final class RebaseRunner {
     }
 
     /** Runs the whole rebase and writes its files; failed children are recorded, never thrown. */
+    @SuppressWarnings("try")   // the resource guards the block (a signal hook, a lock); the body need not touch it
     public Outcome run(RebaseConfig config, RebaseProgress progress) {
         Plan plan = plan(config);
         plan.skipped().forEach(progress::note);

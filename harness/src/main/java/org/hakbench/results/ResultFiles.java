@@ -118,7 +118,6 @@ public final class ResultFiles {
         return Json.convert(root, type, file.toString());
     }
 
-    /** Every result of {@code kind} in {@code dir}, newest first; any bad file aborts with its name. */
     /**
      * Loads each file with {@code loader}, skipping one that does not load (corrupt JSON, another kind,
      * a newer schema, unreadable): "FILE: reason" goes to {@code skipped}, so one bad file never hides
@@ -141,6 +140,7 @@ public final class ResultFiles {
         return out;
     }
 
+    /** Every result of {@code kind} in {@code dir}, newest first; any bad file aborts with its name. */
     public static <T extends ResultEnvelope> List<T> loadAll(Path dir, String kind, Class<T> type, int schema) {
         return list(dir, kind).stream().map(f -> load(f, type, kind, schema)).toList();
     }

@@ -47,6 +47,7 @@ public final class ScaleRunner {
      * @throws IllegalArgumentException        unknown allocator or unwritable results directory (bad input)
      * @throws AllocatorUnavailableException   a named allocator's library is not installed here
      */
+    @SuppressWarnings("try")   // the resource guards the block (a signal hook, a lock); the body need not touch it
     public ScaleReport run(ScaleConfig config, PrintWriter out) {
         List<AllocatorSpec> allocators = resolve(config.allocators());
         Path dir = Path.of(config.resultsDir());

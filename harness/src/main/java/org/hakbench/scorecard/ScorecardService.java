@@ -60,6 +60,7 @@ public final class ScorecardService {
      * Regenerates the scorecard under an exclusive lock on {@code <scorecard>.lock}, so two updates (two
      * nightly jobs, a user and CI) run one after the other instead of each overwriting the other's blocks.
      */
+    @SuppressWarnings("try")   // the resource guards the block (a signal hook, a lock); the body need not touch it
     public Outcome update(Request request) {
         Path lockFile = request.scorecard().toAbsolutePath().resolveSibling(request.scorecard().getFileName() + ".lock");
         try {

@@ -33,6 +33,7 @@ public final class SoakChildMode implements ChildMode<SoakChildConfig, SoakChild
     }
 
     @Override
+    @SuppressWarnings("try")   // the resource guards the block (a signal hook, a lock); the body need not touch it
     public SoakChildResult run(SoakChildConfig config) throws Exception {
         StopSignal stop = new StopSignal();
         ParentWatch.start(stop);

@@ -76,6 +76,7 @@ public final class SoakRunner {
      * Runs the soak. Bad requests and unwritable directories throw IllegalArgumentException (naming the
      * option); a missing library throws {@link EnvironmentException}.
      */
+    @SuppressWarnings("try")   // the resource guards the block (a signal hook, a lock); the body need not touch it
     public Result run(SoakRequest request, PrintWriter out, PrintWriter err) {
         AllocatorSpec allocator = Allocators.byName(request.allocator());
         checkProfile(allocator, request.profile());

@@ -116,6 +116,7 @@ public final class AbRunner {
      * reserved ab file, and the file is assembled from the journal; SIGINT/SIGTERM stops the running
      * child and writes what was measured (a verdict when enough pairs completed).
      */
+    @SuppressWarnings("try")   // the resource guards the block (a signal hook, a lock); the body need not touch it
     public Outcome run(Request request, Consumer<String> progress) {
         check(request);
         Instant createdAt = clock.instant();
