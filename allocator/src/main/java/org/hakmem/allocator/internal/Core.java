@@ -30,7 +30,7 @@ import org.hakmem.allocator.internal.slab.SuperSlabBackend;
  * owner, with no ThreadLocal at all. Neither takes a lock, allocates on the Java heap or touches
  * block memory.
  */
-public final class Core {
+public final class Core implements org.hakmem.allocator.internal.cache.CacheHome {
     private final AllocatorConfig config;
     private final OsLayer os = new OsLayer();
     private final PageMap pageMap = new PageMap();
@@ -368,12 +368,14 @@ public final class Core {
         os.unmapAll();
     }
 
+    @Override
     public void checkOpen() {
         if (closed) {
             throw new IllegalStateException("this hakmem allocator instance is closed");
         }
     }
 
+    @Override
     public void countCorruption(int duplicates) {
         if (duplicates != 0) {
             corruptionsDetected.add(duplicates);
@@ -386,8 +388,8 @@ public final class Core {
         }
     }
 
-    public static IllegalArgumentException doubleFree(long address) {
-        return new IllegalArgumentException("free(0x" + Long.toHexString(address) + "): double free (block is already free)");
+    private static IllegalArgumentException doubleFree(long address) {
+        return org.hakmem.allocator.internal.slab.BadFree.doubleFree(address);
     }
 
     private static IllegalArgumentException interior(long address) {
@@ -398,26 +400,32 @@ public final class Core {
         return new IllegalArgumentException(operation + "(0x" + Long.toHexString(address) + "): address not owned by this hakmem allocator");
     }
 
+    @Override
     public AllocatorConfig config() {
         return config;
     }
 
+    @Override
     public PageMap pageMap() {
         return pageMap;
     }
 
+    @Override
     public SuperSlabBackend backend() {
         return backend;
     }
 
+    @Override
     public SharedPool pool() {
         return pool;
     }
 
+    @Override
     public RouteTable routes() {
         return routes;
     }
 
+    @Override
     public boolean keepOneEmptySlab() {
         return keepOneEmptySlab;
     }

@@ -1,6 +1,5 @@
 package org.hakmem.allocator.internal.cache;
 
-import org.hakmem.allocator.internal.Core;
 import org.hakmem.allocator.internal.policy.RouteTable;
 import org.hakmem.allocator.internal.sizeclass.SizeClasses;
 import org.hakmem.allocator.internal.slab.PageMap;
@@ -52,7 +51,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     private static final int STACK_LONGS = HEADER_LONGS + (SizeClasses.TINY_BIN_COUNT << STRIDE_SHIFT) + PAD_LONGS;
     private final SlabList[] available;
     private final SlabList[] full;
-    private final Core core;
+    private final CacheHome core;
     private final PageMap pageMap;
     /** Slabs of this cache that other threads freed into since it last looked. */
     private final SignalStack signalled;
@@ -67,7 +66,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
     private long returnedBytes;
     private long remotelyFreedBytes;
 
-    public ThreadCache(Core core, Thread thread) {
+    public ThreadCache(CacheHome core, Thread thread) {
         super(thread, new long[STACK_LONGS]);
         this.core = core;
         this.pageMap = core.pageMap();
@@ -157,7 +156,7 @@ public final class ThreadCache extends org.hakmem.allocator.internal.slab.SlabOw
         final int base = stackBase(bin);
         final int c = (int) s[cs];
         if (index >= slab.carved || s[base + c] == address) {   // isLastFreed, with c at hand
-            throw Core.doubleFree(address);
+            throw org.hakmem.allocator.internal.slab.BadFree.doubleFree(address);
         }
         if (c >= (int) s[cs + 1]) {
             // The push is repeated in freeFull rather than shared: returning the new count here
