@@ -43,6 +43,62 @@ class CloseWithLiveThreadsTest {
         assertThrows(IllegalStateException.class, () -> heap.malloc(2048), "a closed instance throws, never faults");
     }
 
+    /**
+     * A thread that only allocates above the tiny sizes (pool 4 KiB, large 1 MiB) and frees them
+     * never builds a cache of blocks; close() still sees it (before: it was invisible and close
+     * unmapped the pool slab and the mapping under it).
+     */
+    @Test
+    void closeIsRefusedWhileAThreadThatOnlyAllocatesPoolAndLargeBlocksLives() throws Exception {
+        for (long byteSize : new long[] {4096, 1 << 20}) {
+            HakmemAllocator heap = Hakmem.create(AllocatorConfig.defaults());
+            CountDownLatch used = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread user = Thread.ofPlatform().name("big-user-" + byteSize).start(() -> {
+                long p = heap.malloc(byteSize);
+                heap.free(p);
+                used.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            used.await();
+            IllegalStateException e = assertThrows(IllegalStateException.class, heap::close, "byteSize=" + byteSize);
+            assertTrue(e.getMessage().contains("big-user-" + byteSize), e.getMessage());
+            release.countDown();
+            user.join();
+            heap.close();
+        }
+    }
+
+    /** A thread that only frees (blocks another thread allocated) is a user too. */
+    @Test
+    void closeIsRefusedWhileAThreadThatOnlyFreedLives() throws Exception {
+        HakmemAllocator heap = Hakmem.create(AllocatorConfig.defaults());
+        long tiny = heap.malloc(64);
+        long large = heap.malloc(1 << 20);
+        CountDownLatch used = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread user = Thread.ofPlatform().name("freer").start(() -> {
+            heap.free(tiny);
+            heap.free(large);
+            used.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        used.await();
+        assertThrows(IllegalStateException.class, heap::close);
+        release.countDown();
+        user.join();
+        heap.close();
+        assertThrows(IllegalStateException.class, () -> heap.free(large), "a closed instance throws, never faults");
+    }
+
     /** Threads hammering the instance while close() is tried again and again: refusals, never a crash. */
     @Test
     void closeRacingWithAllocatingThreadsNeverFaults() throws Exception {
@@ -61,7 +117,7 @@ class CloseWithLiveThreadsTest {
                         if (live[slot] != 0) {
                             heap.free(live[slot]);
                         }
-                        live[slot] = heap.malloc(16 + (i % 1000));
+                        live[slot] = heap.malloc((i & 7) == 0 ? 2048 + (i % 5000) : 16 + (i % 1000));
                     }
                     for (long p : live) {
                         heap.free(p);

@@ -53,6 +53,7 @@ public final class SoakAnalysisService {
             try {
                 AtomicFiles.writeBytes(plot, png.join());
             } catch (IOException e) {
+                ResultFiles.releaseIfEmpty(firstJson);
                 throw new UncheckedIOException("cannot write " + plot + ": " + e.getMessage(), e);
             } catch (CompletionException e) {
                 // the figures matter more than the picture: report and go on without it
@@ -71,7 +72,7 @@ public final class SoakAnalysisService {
             SoakReport report = new SoakReport(SoakReport.SCHEMA, SoakReport.KIND, now, machine, csv.file().toString(),
                     csv.header(), settings, a, csv.skipped(), plot == null ? null : plot.toString(), csv.epochs());
             Path json = i == 0 ? firstJson : ResultFiles.newJsonFile(request.resultsDir(), SoakReport.KIND, now);
-            Json.writeFile(json, report);
+            ResultFiles.writeReserved(json, report);
             jsonFiles.add(json);
             reports.add(report);
             allPassed &= a.verdict().passed();

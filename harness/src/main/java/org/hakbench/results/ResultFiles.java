@@ -62,6 +62,33 @@ public final class ResultFiles {
         }
     }
 
+    /**
+     * Writes value into a file {@link #newJsonFile} reserved; if that fails, the reservation is
+     * given back (the empty file deleted) so no empty result is left for readers to skip.
+     */
+    public static void writeReserved(Path reserved, Object value) {
+        try {
+            Json.writeFile(reserved, value);
+        } catch (RuntimeException e) {
+            releaseIfEmpty(reserved);
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes a reserved result file that was never written (still empty): a command that failed
+     * before writing its result leaves nothing behind. A file with content is never touched.
+     */
+    public static void releaseIfEmpty(Path reserved) {
+        try {
+            if (Files.isRegularFile(reserved, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(reserved) == 0) {
+                Files.delete(reserved);
+            }
+        } catch (IOException e) {
+            // left behind empty: readers skip it with a warning naming it
+        }
+    }
+
     /** {@code rebase-20261122T013000Z.json} + {@code ".md"} -> {@code rebase-20261122T013000Z.md}. */
     public static Path sibling(Path jsonFile, String extension) {
         String name = jsonFile.getFileName().toString();

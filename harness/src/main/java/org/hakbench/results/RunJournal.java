@@ -24,15 +24,23 @@ public final class RunJournal<T> implements AutoCloseable {
     private final Path file;
     private final Class<T> type;
     private final FileChannel channel;
+    /** The result file this journal is beside, when it reserved one ({@link #beside}). */
+    private final Path reserved;
+    private int appended;
 
     /** The journal of the result file {@code json}: its sibling {@code .journal.jsonl}, created new. */
     public static <T> RunJournal<T> beside(Path json, Class<T> type) {
-        return new RunJournal<>(ResultFiles.sibling(json, ".journal.jsonl"), type);
+        return new RunJournal<>(ResultFiles.sibling(json, ".journal.jsonl"), type, json);
     }
 
     RunJournal(Path file, Class<T> type) {
+        this(file, type, null);
+    }
+
+    private RunJournal(Path file, Class<T> type, Path reserved) {
         this.type = type;
         this.file = file;
+        this.reserved = reserved;
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -52,6 +60,7 @@ public final class RunJournal<T> implements AutoCloseable {
                 channel.write(line);
             }
             channel.force(false);
+            appended++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the run journal " + file + " (" + e.getMessage() + "); the "
                     + runsHeld + " run(s) finished before are in it", e);
@@ -91,12 +100,23 @@ public final class RunJournal<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the journal. A command that ends (fails, or is stopped) before any run finished leaves
+     * nothing behind: the empty journal and the still-empty result file it reserved are deleted. A
+     * journal that holds runs is kept, with the reserved name beside it, for the user to recover.
+     */
     @Override
     public void close() {
         try {
             channel.close();
         } catch (IOException e) {
             // closing after force: nothing left to lose
+        }
+        if (appended == 0) {
+            delete();
+            if (reserved != null) {
+                ResultFiles.releaseIfEmpty(reserved);
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ public final class VerdictService {
                 baseline.label(), candidate.label(), configuration, measure, baseline.workload(),
                 baseline.opsPerSecond(), candidate.opsPerSecond(), verdict);
         Path file = ResultFiles.newJsonFile(resultsDir, VerdictResult.KIND, now);
-        Json.writeFile(file, result);
+        ResultFiles.writeReserved(file, result);
         return new Written(result, file);
     }
 }

@@ -69,4 +69,43 @@ class ResultFileWritesTest {
         assertTrue(Files.isSymbolicLink(link), "before: the link was replaced by a plain file");
         assertEquals("new", Files.readString(real));
     }
+
+    /** A value whose serialisation fails, as a write that fails half-way would. */
+    public record Unwritable(String name) {
+        public String getBoom() {
+            throw new IllegalStateException("boom");
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty("boom")
+        public String boom() {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    @Test
+    void aFailedWriteGivesTheReservedNameBackInsteadOfLeavingAnEmptyResult() throws Exception {
+        Path reserved = ResultFiles.newJsonFile(dir, "verdict", Instant.parse("2026-12-04T10:00:00Z"));
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ResultFiles.writeReserved(reserved, new Unwritable("x")));
+        assertEquals(List.of(), listNames(), "before: an empty verdict-<UTC>.json stayed behind");
+    }
+
+    @Test
+    void aJournalThatHeldNoRunLeavesNothingBehindAndOneThatHeldRunsKeepsBoth() throws Exception {
+        Path empty = ResultFiles.newJsonFile(dir, "rebase", Instant.parse("2026-12-04T10:00:00Z"));
+        RunJournal.beside(empty, String.class).close();   // the command failed before its first run ended
+        assertEquals(List.of(), listNames());
+
+        Path held = ResultFiles.newJsonFile(dir, "rebase", Instant.parse("2026-12-04T10:00:01Z"));
+        try (RunJournal<String> journal = RunJournal.beside(held, String.class)) {
+            journal.append("run 1", 0);
+        }
+        assertEquals(List.of("rebase-20261204T100001Z.journal.jsonl", "rebase-20261204T100001Z.json"), listNames(),
+                "a journal with runs is kept for recovery, with the name it belongs to");
+    }
+
+    private List<String> listNames() throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
 }

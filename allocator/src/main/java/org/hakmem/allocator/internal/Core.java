@@ -89,7 +89,7 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
 
     private long mallocLarger(long byteSize) {
         checkSize("byteSize", byteSize);
-        checkOpen();
+        registerCaller();
         if (byteSize <= SizeClasses.MAX_SMALL_BYTES) {
             return pool.malloc(SizeClasses.binOf(byteSize));
         }
@@ -113,6 +113,7 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
             }
             throw interior(address);
         }
+        registerCaller();
         if (large.free(address)) {
             return;
         }
@@ -124,6 +125,7 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
 
     /** A block of a slab owned by the pool or by another thread. */
     private void freeShared(Slab slab, SlabOwner owner, int index, long address) {
+        final ThreadCache caller = currentCache();   // registers the caller first: see registerCaller
         if (owner instanceof SharedPool.Bin bin && pool.free(bin, slab, index, address)) {
             return;
         }
@@ -142,7 +144,19 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         if (freed == Slab.REMOTE_FREED_FIRST && slab.ownerAcquire() instanceof ThreadCache current) {
             current.signal(slab);
         }
-        currentCache().remotelyFreed(slab.blockBytes);
+        caller.remotelyFreed(slab.blockBytes);
+    }
+
+    /**
+     * Makes the calling thread a registered user before a path that does not go through its
+     * cache (pool, large, remote free) touches memory close() would unmap: close() refuses while a
+     * registered user lives, and a thread that registers after close() sees it closed and throws.
+     * Without it a thread that only allocates above 1 KiB was invisible to close(), which could
+     * unmap a slab or mapping under it. Costs the cache lookup, and a cache's Java arrays once per
+     * such thread; these paths take a lock or a system call anyway.
+     */
+    private void registerCaller() {
+        currentCache();
     }
 
     /** The calling thread's cache: the claimed one, its thread-id slot, else the ThreadLocal (once). */
@@ -252,7 +266,7 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         if (bin >= 0) {
             return malloc(SizeClasses.blockBytes(bin));
         }
-        checkOpen();
+        registerCaller();
         return large.malloc(byteSize, byteAlignment);
     }
 
@@ -339,8 +353,9 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
 
     /**
      * Unmaps everything. Refused (IllegalStateException naming them) while a thread other than the
-     * caller that has used this instance is still alive: its thread cache hands out blocks without
-     * asking the instance, so unmapping under it would fault in that thread instead of throwing.
+     * caller that has used this instance (any malloc, or a free other than of its own tiny blocks)
+     * is still alive: its thread cache hands out blocks without asking the instance, so unmapping
+     * under it would fault in that thread instead of throwing.
      * Such threads must end first. The check and the closed flag are set under the lock that new
      * caches register under, so no thread can slip in between.
      */
