@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hakbench.rebase.RebaseReport.AllocatorSummary;
 import org.hakbench.results.AtomicFiles;
 import org.hakbench.results.Json;
+import org.hakbench.results.ResultFiles;
 
 /**
  * {@code hakbench history}: every rebase in the results directory as series per machine, the
@@ -65,6 +66,7 @@ public final class HistoryService {
     }
 
     public Outcome run(Request request) {
+        ResultFiles.checkReadableDir(request.resultsDir());
         List<HistoryPoint> points = new ArrayList<>();
         Set<Metric> wanted = Set.copyOf(request.metrics());
         List<String> warnings = new ArrayList<>();

@@ -63,6 +63,16 @@ public final class ResultFiles {
     }
 
     /**
+     * A results directory a command reads: a typo must not read as "no results yet", so a
+     * directory that does not exist is bad input (IllegalArgumentException naming it).
+     */
+    public static void checkReadableDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--results=" + dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
+        }
+    }
+
+    /**
      * Writes value into a file {@link #newJsonFile} reserved; if that fails, the reservation is
      * given back (the empty file deleted) so no empty result is left for readers to skip.
      */

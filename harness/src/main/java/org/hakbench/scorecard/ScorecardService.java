@@ -62,6 +62,7 @@ public final class ScorecardService {
      */
     @SuppressWarnings("try")   // the resource guards the block (a signal hook, a lock); the body need not touch it
     public Outcome update(Request request) {
+        org.hakbench.results.ResultFiles.checkReadableDir(request.resultsDir());
         Path lockFile = request.scorecard().toAbsolutePath().resolveSibling(request.scorecard().getFileName() + ".lock");
         try {
             java.nio.file.Files.createDirectories(lockFile.getParent());

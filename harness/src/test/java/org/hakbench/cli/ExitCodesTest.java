@@ -40,6 +40,39 @@ class ExitCodesTest {
         assertTrue(run.err().contains("=/proc/hakbench-x: ") && !run.err().contains("Unknown option"), run.err());
     }
 
+    /**
+     * One bad value per command (every subcommand, checked below): exit 2 and a message that names
+     * the option or value, never a stack trace and never a silent exit 0.
+     */
+    static final String[][] BAD_INPUT = {
+            {"rebase --runs 0", "--runs=0"},
+            {"scale --workload larson --threads 0", "--threads=0"},
+            {"ab --a hakmem:SAFE --b hakmem:SAFE --runs 5", "runs=5"},
+            {"verdict /nonexistent/a.json /nonexistent/b.json", "/nonexistent/a.json"},
+            {"analyze /nonexistent/x.csv", "/nonexistent/x.csv"},
+            {"history --results /nonexistent/dir", "--results=/nonexistent/dir: no such directory"},
+            {"scorecard update --results /nonexistent/dir", "--results=/nonexistent/dir: no such directory"},
+            {"soak --duration -1", "duration=-1"},
+            {"calibrate --trials 0", "trials=0"},
+            {"allocators --bogus", "--bogus"},
+    };
+
+    @Test
+    void badInputIsExitTwoNamingTheValueInEveryCommand() {
+        for (String[] c : BAD_INPUT) {
+            CliRun run = CliRun.of(c[0].split(" "));
+            assertEquals(ExitCodes.USAGE, run.exitCode(), c[0] + ": " + run);
+            assertTrue(run.err().contains(c[1]) && !run.err().contains("\tat "), c[0] + ": " + run.err());
+        }
+        java.util.Set<String> covered = new java.util.TreeSet<>();
+        for (String[] c : BAD_INPUT) {
+            covered.add(c[0].split(" ")[0]);
+        }
+        java.util.Set<String> commands = new java.util.TreeSet<>(Hakbench.commandLine().getSubcommands().keySet());
+        commands.removeAll(java.util.Set.of("help", "generate-completion"));
+        assertEquals(commands, covered, "every command needs a bad-input case here");
+    }
+
     /** A command that throws what nobody expected: one line and exit 4; the trace only with --verbose. */
     @Test
     void anUnexpectedExceptionIsAnInternalErrorOfOneLine() {
