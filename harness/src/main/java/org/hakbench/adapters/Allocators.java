@@ -88,7 +88,7 @@ public final class Allocators {
     /** The allocator called {@code name}; unknown -> IllegalArgumentException naming it and the known ones. */
     public static AllocatorSpec byName(String name) {
         if (name.startsWith(NATIVE_PREFIX) && NATIVE.stream().anyMatch(s -> s.name().equals(name))) {
-            throw new IllegalArgumentException("allocator=" + name + ": the C twins run in `hakbench rebase` only; here use one of "
+            throw new IllegalArgumentException("allocator=" + name + ": the C twins run in `hakbench rebase` and `hakbench scale` (larson, xmalloc) only; here use one of "
                     + String.join(", ", names()));
         }
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->

@@ -10,14 +10,29 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The C twin of the random_mixed loop ({@code bench_random_mixed.c}, shipped inside hakbench.jar),
- * built with gcc on first use into the directory of hakbench's jar (harness/target/, so {@code mvn clean}
- * removes it), and the command line of one native run. The binary is rebuilt when the source in the jar
- * differs from the copy beside it.
+ * The C twins of hakbench's loops, shipped as sources inside hakbench.jar: {@code bench_random_mixed.c}
+ * (rebase) and {@code bench_scale.c} (scale's larson and xmalloc). Each is built with gcc on first use
+ * into the directory of hakbench's jar (harness/target/, so {@code mvn clean} removes it) and rebuilt
+ * when the source in the jar differs from the copy beside it; this class also gives the command line
+ * of one native run.
  */
 public final class NativeTwin {
-    static final String SOURCE_RESOURCE = "/bench_random_mixed.c";
-    private static final String BINARY = "bench_random_mixed";
+    /** The twin programs: their binary name, which is also the stem of their source resource. */
+    public enum Program {
+        RANDOM_MIXED("bench_random_mixed"),
+        SCALE("bench_scale");
+
+        final String binaryName;
+
+        Program(String binaryName) {
+            this.binaryName = binaryName;
+        }
+
+        String sourceResource() {
+            return "/" + binaryName + ".c";
+        }
+    }
+
     private static final long BUILD_TIMEOUT_SECONDS = 120;
 
     private NativeTwin() {
@@ -43,7 +58,7 @@ public final class NativeTwin {
      */
     public static List<String> command(String allocatorName, boolean nullAllocator, long iters, int ws, long seed, long warmupIters,
                                        boolean markSyscalls) {
-        List<String> c = new ArrayList<>(List.of(binary().toString(), Long.toString(iters), Integer.toString(ws), Long.toString(seed),
+        List<String> c = new ArrayList<>(List.of(binary(Program.RANDOM_MIXED).toString(), Long.toString(iters), Integer.toString(ws), Long.toString(seed),
                 nullAllocator ? "null" : "malloc", Long.toString(warmupIters), allocatorName));
         if (markSyscalls) {
             c.add("mark");
@@ -51,20 +66,63 @@ public final class NativeTwin {
         return c;
     }
 
-    /** The built binary; builds it when missing or stale. Throws IllegalStateException when gcc fails. */
-    public static synchronized Path binary() {
+    /**
+     * The command of one scale run of the C twin of {@code workload} (larson or xmalloc): threads, iters
+     * or duration (the other 0), warm-up steps per thread, seed, malloc|null, the allocator's name, then
+     * the workload's parameters as key=value.
+     */
+    public static List<String> scaleCommand(String workload, String allocatorName, boolean nullAllocator, int threads, long iters,
+                                            long durationMillis, long warmupIters, long seed, java.util.Map<String, Long> params) {
+        List<String> c = new ArrayList<>(List.of(binary(Program.SCALE).toString(), workload, Integer.toString(threads),
+                Long.toString(iters), Long.toString(durationMillis), Long.toString(warmupIters), Long.toString(seed),
+                nullAllocator ? "null" : "malloc", allocatorName));
+        new java.util.TreeMap<>(params).forEach((k, v) -> c.add(k + "=" + v));
+        return c;
+    }
+
+    /**
+     * A twin names the file its malloc resolved to at the end of its implementation text
+     * ("... malloc resolves to FILE"); null when that is the competitor's library (or the twin needs
+     * none), else a message: a preload that did not take must fail the run, never pass glibc off as
+     * the competitor.
+     */
+    public static String wrongLibrary(String allocatorName, String expectedLibrary, Path preloadLibrary, String implementation) {
+        if (expectedLibrary == null) {
+            return null;
+        }
+        String marker = "resolves to ";
+        int at = implementation == null ? -1 : implementation.lastIndexOf(marker);
+        String actual = at < 0 ? "unknown" : implementation.substring(at + marker.length()).strip();
+        if (realFileName(actual).equals(realFileName(expectedLibrary))) {
+            return null;
+        }
+        return "allocator=" + allocatorName + ": malloc resolved to " + actual + ", expected " + expectedLibrary
+                + "; is LD_PRELOAD=" + preloadLibrary + " loadable?";
+    }
+
+    private static String realFileName(String path) {
+        try {
+            return Path.of(path).toRealPath().getFileName().toString();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            Path name = Path.of(path).getFileName();
+            return name == null ? path : name.toString();
+        }
+    }
+
+    /** The built binary of program; builds it when missing or stale. Throws IllegalStateException when gcc fails. */
+    public static synchronized Path binary(Program program) {
         String problem = buildProblem();
         if (problem != null) {
             throw new IllegalStateException(problem);
         }
         Path dir = directory();
-        Path source = dir.resolve(BINARY + ".c");
-        Path binary = dir.resolve(BINARY);
+        Path source = dir.resolve(program.binaryName + ".c");
+        Path binary = dir.resolve(program.binaryName);
         try {
             byte[] wanted;
-            try (InputStream in = NativeTwin.class.getResourceAsStream(SOURCE_RESOURCE)) {
+            try (InputStream in = NativeTwin.class.getResourceAsStream(program.sourceResource())) {
                 if (in == null) {
-                    throw new IllegalStateException(SOURCE_RESOURCE + " is not in hakbench's class path (rebuild the jar)");
+                    throw new IllegalStateException(program.sourceResource() + " is not in hakbench's class path (rebuild the jar)");
                 }
                 wanted = in.readAllBytes();
             }
@@ -74,8 +132,8 @@ public final class NativeTwin {
                 return binary;
             }
             Files.write(source, wanted);
-            Path tmp = dir.resolve(BINARY + ".tmp-" + ProcessHandle.current().pid());
-            ProcessBuilder gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-Wextra", "-o", tmp.toString(), source.toString())
+            Path tmp = dir.resolve(program.binaryName + ".tmp-" + ProcessHandle.current().pid());
+            ProcessBuilder gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-Wextra", "-pthread", "-o", tmp.toString(), source.toString())
                     .redirectErrorStream(true);
             gcc.environment().remove("LD_PRELOAD");   // for the benchmark, not for the compiler
             Process p = gcc.start();
@@ -84,7 +142,8 @@ public final class NativeTwin {
                 p.destroyForcibly();
                 throw new IllegalStateException("gcc could not build " + source + ": " + output.strip());
             }
-            // rename: a concurrent hakbench never runs a half-written binary
+            // rename: a concurrent hakbench never runs a half-written binary (the source copy written
+            // above is only compared, so a concurrent build of the same source is harmless)
             Files.move(tmp, binary, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return binary;
         } catch (IOException e) {

@@ -45,7 +45,7 @@ public final class ScaleCommand implements Callable<Integer> {
     List<Integer> threads;
 
     @Option(names = "--allocators", split = ",", paramLabel = "NAME",
-            description = "Allocators to run (default: every one installed here; missing ones are skipped with a note).")
+            description = "Allocators to run, native:* (the C twins, larson and xmalloc only) included (default: every one installed here, with the C twins where the workload has one; missing ones are skipped with a note).")
     List<String> allocators;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Child JVMs per (allocator, threads) point (default: ${DEFAULT-VALUE}).")
@@ -99,8 +99,9 @@ public final class ScaleCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ScaleConfig config;
         try {
-            List<String> chosen = chooseAllocators(err);
-            config = new ScaleConfig(WorkloadKind.parse(workload), threads, chosen, runs, iters,
+            WorkloadKind kind = WorkloadKind.parse(workload);
+            List<String> chosen = chooseAllocators(kind, err);
+            config = new ScaleConfig(kind, threads, chosen, runs, iters,
                     durationMillis(), warmupIters == null ? WorkloadKind.parse(workload).defaultWarmupIters() : warmupIters,
                     seed, new TreeMap<>(params), verify, timeoutSeconds, resultsDir, profile, new TreeMap<>(env),
                     reference == null ? Allocators.preferredReference(chosen).orElse(null) : "none".equals(reference) ? null : reference);
@@ -133,14 +134,21 @@ public final class ScaleCommand implements Callable<Integer> {
         return Math.round(durationSeconds * 1000);
     }
 
-    /** The named allocators, or every installed one (a note names the Debian package of each one skipped). */
-    private List<String> chooseAllocators(PrintWriter err) {
+    /**
+     * The named allocators, or every installed one (a note names the Debian package of each one
+     * skipped), and for larson and xmalloc the C twins (native:*) too.
+     */
+    private List<String> chooseAllocators(WorkloadKind kind, PrintWriter err) {
         if (allocators != null) {
-            allocators.forEach(Allocators::byName);
+            allocators.forEach(Allocators::byNameOrNative);
             return allocators;
         }
         List<String> chosen = new ArrayList<>();
-        for (AllocatorSpec s : Allocators.all()) {
+        List<AllocatorSpec> candidates = new ArrayList<>(Allocators.all());
+        if (ScaleConfig.NATIVE_WORKLOADS.contains(kind) && !verify) {
+            candidates.addAll(Allocators.natives());   // the C twins, where the workload has one
+        }
+        for (AllocatorSpec s : candidates) {
             if (s.available()) {
                 chosen.add(s.name());
             } else {

@@ -292,27 +292,10 @@ public final class RebaseRunner {
      * unloadable library) must fail the run, never pass glibc off as the competitor.
      */
     static String wrongNativeLibrary(AllocatorSpec spec, RebaseRunResult result) {
-        if (spec.kind() != AllocatorKind.NATIVE_TWIN || spec.mallocLibrary() == null) {
+        if (spec.kind() != AllocatorKind.NATIVE_TWIN) {
             return null;
         }
-        String impl = result.implementation();
-        String marker = "resolves to ";
-        int at = impl == null ? -1 : impl.lastIndexOf(marker);
-        String actual = at < 0 ? "unknown" : impl.substring(at + marker.length()).strip();
-        if (realFileName(actual).equals(realFileName(spec.mallocLibrary()))) {
-            return null;
-        }
-        return "allocator=" + spec.name() + ": malloc resolved to " + actual + ", expected " + spec.mallocLibrary()
-                + "; is LD_PRELOAD=" + spec.preloadLibrary() + " loadable?";
-    }
-
-    private static String realFileName(String path) {
-        try {
-            return Path.of(path).toRealPath().getFileName().toString();
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            Path name = Path.of(path).getFileName();
-            return name == null ? path : name.toString();
-        }
+        return NativeTwin.wrongLibrary(spec.name(), spec.mallocLibrary(), spec.preloadLibrary(), result.implementation());
     }
 
     /** HAKMEM_* for hakmem children only (profile + --env); every other child gets none. */

@@ -59,10 +59,25 @@ public record ScaleConfig(WorkloadKind workload, List<Integer> threads, List<Str
         if (reference != null && !allocators.contains(reference)) {
             throw new IllegalArgumentException("--reference=" + reference + ": not among --allocators=" + String.join(",", allocators));
         }
-        if (verify && allocators.contains("null")) {
+        for (String name : allocators) {
+            if (name.startsWith(org.hakbench.adapters.Allocators.NATIVE_PREFIX)) {
+                if (!NATIVE_WORKLOADS.contains(workload)) {
+                    throw new IllegalArgumentException("--allocators=" + name + ": the C twins cover " + NATIVE_WORKLOADS.stream()
+                            .map(WorkloadKind::cliName).toList() + "; --workload=" + workload.cliName() + " has none");
+                }
+                if (verify) {
+                    throw new IllegalArgumentException("--verify: the C twins do not check block contents; leave " + name
+                            + " out of --allocators");
+                }
+            }
+        }
+        if (verify && (allocators.contains("null") || allocators.contains("native:null"))) {
             throw new IllegalArgumentException("--verify: the null allocator returns overlapping blocks by design; leave it out of --allocators");
         }
     }
+
+    /** The workloads with a C twin (bench_scale.c), which native:* allocators run. */
+    public static final java.util.Set<WorkloadKind> NATIVE_WORKLOADS = java.util.EnumSet.of(WorkloadKind.LARSON, WorkloadKind.XMALLOC);
 
     /** HAKMEM_* of a hakmem child: the profile, then --env. */
     public Map<String, String> hakmemChildEnvironment() {

@@ -20,6 +20,7 @@ import org.hakbench.adapters.Allocators;
 import org.hakbench.child.ChildLauncher;
 import org.hakbench.child.ChildOutcome;
 import org.hakbench.child.ChildSpec;
+import org.hakbench.child.NativeTwin;
 import org.hakbench.results.AtomicFiles;
 import org.hakbench.results.Json;
 import org.hakbench.results.MachineFingerprint;
@@ -102,7 +103,7 @@ public final class ScaleRunner {
     private static List<AllocatorSpec> resolve(List<String> names) {
         List<AllocatorSpec> specs = new ArrayList<>();
         for (String name : names) {
-            AllocatorSpec spec = Allocators.byName(name);
+            AllocatorSpec spec = Allocators.byNameOrNative(name);
             if (!spec.available()) {
                 throw new AllocatorUnavailableException("allocator=" + name + ": " + spec.installHint());
             }
@@ -132,6 +133,9 @@ public final class ScaleRunner {
     }
 
     private ScaleRun measureOne(ScaleConfig config, AllocatorSpec allocator, int threads, int run) {
+        if (allocator.kind() == AllocatorKind.NATIVE_TWIN) {
+            return measureNative(config, allocator, threads, run);
+        }
         ChildSpec spec = ChildSpec.of(ScaleChild.class, new ScaleChildConfig(allocator.name(), config.spec(threads)),
                 Duration.ofSeconds(config.timeoutSeconds()));
         if (allocator.preloadLibrary() != null) {
@@ -145,6 +149,30 @@ public final class ScaleRunner {
             return new ScaleRun(run, allocator.name(), threads, null, outcome.failureReason() + "\n" + outcome.stderrTail());
         }
         return new ScaleRun(run, allocator.name(), threads, outcome.result(ScaleRunResult.class), null);
+    }
+
+    /**
+     * One run of the C twin (bench_scale.c) as a plain process, the competitor preloaded: the same
+     * workload spec, warm-up and length as the JVM children, no JVM in the process.
+     */
+    private ScaleRun measureNative(ScaleConfig config, AllocatorSpec allocator, int threads, int run) {
+        ChildSpec spec = ChildSpec.ofNative(allocator.name(), NativeTwin.scaleCommand(config.workload().cliName(), allocator.name(),
+                        allocator.baseName().equals("null"), threads, config.iters(), config.durationMillis(), config.warmupIters(),
+                        config.seed(), config.params()), Duration.ofSeconds(config.timeoutSeconds()))
+                .withPreload(allocator.preloadLibrary());
+        ChildOutcome outcome = launcher.run(spec);
+        if (!outcome.ok()) {
+            return new ScaleRun(run, allocator.name(), threads, null, outcome.failureReason() + "\n" + outcome.stderrTail());
+        }
+        try {
+            ScaleRunResult result = outcome.result(ScaleRunResult.class);
+            String wrong = NativeTwin.wrongLibrary(allocator.name(), allocator.mallocLibrary(), allocator.preloadLibrary(),
+                    result.implementation());
+            return wrong == null ? new ScaleRun(run, allocator.name(), threads, result, null)
+                    : new ScaleRun(run, allocator.name(), threads, null, wrong);
+        } catch (IllegalArgumentException e) {
+            return new ScaleRun(run, allocator.name(), threads, null, e.getMessage() + "\n" + outcome.stderrTail());
+        }
     }
 
     private static String progressLine(int done, int total, ScaleRun run, long elapsedNanos) {

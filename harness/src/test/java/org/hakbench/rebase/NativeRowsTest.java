@@ -69,7 +69,7 @@ class NativeRowsTest {
     void otherCommandsRefuseTheCTwinsByName() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Allocators.byName("native:mimalloc"));
-        assertTrue(e.getMessage().contains("run in `hakbench rebase` only"), e.getMessage());
+        assertTrue(e.getMessage().contains("run in `hakbench rebase` and `hakbench scale` (larson, xmalloc) only"), e.getMessage());
     }
 
     private static RebaseReport.AllocatorSummary summary(RebaseReport report, String name) {
