@@ -79,6 +79,16 @@ public final class Hakmem {
         return instance().stats();
     }
 
+    /** A confined arena over the default instance: see {@link HakmemAllocator#confinedArena()}. */
+    public static java.lang.foreign.Arena confinedArena() {
+        return instance().confinedArena();
+    }
+
+    /** A shared arena over the default instance: see {@link HakmemAllocator#sharedArena()}. */
+    public static java.lang.foreign.Arena sharedArena() {
+        return instance().sharedArena();
+    }
+
     public static SegmentAllocator segmentAllocator() {
         return instance().segmentAllocator();
     }

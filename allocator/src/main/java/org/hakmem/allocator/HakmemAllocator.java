@@ -67,6 +67,20 @@ public final class HakmemAllocator implements AutoCloseable {
     }
 
     /**
+     * A confined {@link java.lang.foreign.Arena} over this instance: {@code allocate} returns zeroed
+     * memory bound to the arena's scope (access after {@code close()} throws, as with the JDK's arenas),
+     * only the calling thread may use or close it, and {@code close()} frees every block at once.
+     */
+    public java.lang.foreign.Arena confinedArena() {
+        return org.hakmem.allocator.internal.arena.HakmemArena.confined(core);
+    }
+
+    /** As {@link #confinedArena()}, but any thread may allocate from, access and close it. */
+    public java.lang.foreign.Arena sharedArena() {
+        return org.hakmem.allocator.internal.arena.HakmemArena.shared(core);
+    }
+
+    /**
      * A SegmentAllocator whose segments are hakmem memory. The segments have the global scope:
      * free one with {@code free(segment.address())}.
      */

@@ -57,4 +57,9 @@ public final class NativeMemory {
     public static MemorySegment segment(long address, long byteSize) {
         return MemorySegment.ofAddress(address).reinterpret(byteSize);
     }
+
+    /** A segment over byteSize bytes at address in the scope of arena: it dies when the arena closes. */
+    public static MemorySegment segment(long address, long byteSize, java.lang.foreign.Arena arena) {
+        return MemorySegment.ofAddress(address).reinterpret(byteSize, arena, null);
+    }
 }
