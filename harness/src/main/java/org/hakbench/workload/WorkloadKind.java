@@ -22,7 +22,9 @@ public enum WorkloadKind {
             params("ws", 5000, "minSize", 8, "maxSize", 1000, "generationSteps", 500_000)),
     XMALLOC("xmalloc", XmallocWorkload::new, 100_000, params("objectSize", 64, "batchSize", 4096, "queueLimit", 100)),
     CACHE_THRASH("cache-thrash", () -> new CacheWorkload(false), 20, params("objectSize", 8, "repetitions", 10_000)),
-    CACHE_SCRATCH("cache-scratch", () -> new CacheWorkload(true), 20, params("objectSize", 8, "repetitions", 10_000));
+    CACHE_SCRATCH("cache-scratch", () -> new CacheWorkload(true), 20, params("objectSize", 8, "repetitions", 10_000)),
+    VTHREADS("vthreads", VirtualThreadsWorkload::new, 2_000,
+            params("inFlight", 10_000, "steps", 200, "yieldEvery", 50, "minSize", 16, "maxSize", 1024));
 
     private final String cliName;
     private final Supplier<MultiThreadedWorkload> factory;

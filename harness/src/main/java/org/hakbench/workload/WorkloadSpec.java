@@ -30,6 +30,10 @@ public record WorkloadSpec(WorkloadKind kind, int threads, long iters, long dura
         }
         params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
         checkParams(kind, params);
+        if (verify && kind == WorkloadKind.VTHREADS) {
+            throw new IllegalArgumentException("verify=true: vthreads writes two marker bytes per block and checks none;"
+                    + " verification is for larson, xmalloc and the cache workloads");
+        }
         if (verify && kind == WorkloadKind.GLIBC_THREAD) {
             throw new IllegalArgumentException("verify=true: glibc-thread runs random_mixed unchanged (two marker bytes per"
                     + " block, no block crosses threads); verification is for larson, xmalloc and the cache workloads");

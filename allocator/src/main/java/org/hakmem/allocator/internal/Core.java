@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.hakmem.allocator.AllocatorConfig;
 import org.hakmem.allocator.AllocatorStats;
 import org.hakmem.allocator.internal.cache.ThreadCache;
+import org.hakmem.allocator.internal.cache.VirtualThreadFront;
 import org.hakmem.allocator.internal.large.LargeAllocator;
 import org.hakmem.allocator.internal.os.NativeMemory;
 import org.hakmem.allocator.internal.os.OsLayer;
@@ -60,6 +61,8 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
 
     /** Every live thread's cache; guarded by itself. Dead threads' caches are reaped lazily. */
     private final List<ThreadCache> threadCaches = new ArrayList<>();
+    /** The stripes virtual threads allocate through; null until a virtual thread first does. */
+    private volatile VirtualThreadFront virtualFront;
     /** bytesInUse of caches whose threads ended. */
     private final LongAdder retiredBytesInUse = new LongAdder();
     private final LongAdder corruptionsDetected = new LongAdder();
@@ -81,15 +84,44 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         if (Long.compareUnsigned(byteSize, SizeClasses.MAX_TINY_BYTES) <= 0) {
             final ThreadCache tc = currentCache();
             final int bin = SizeClasses.tinyBinOf(byteSize);
-            final long address = tc.pop(bin);
-            return address != 0 ? address : tc.mallocSlow(bin);
+            if (tc != null) {
+                final long address = tc.pop(bin);
+                return address != 0 ? address : tc.mallocSlow(bin);
+            }
+            return mallocVirtual(bin);
         }
         return mallocLarger(byteSize);
     }
 
+    /** A tiny block for a virtual thread, from a stripe of the virtual-thread front. */
+    private long mallocVirtual(int bin) {
+        final VirtualThreadFront v = virtualFront();
+        final int stripe = v.enter(Thread.currentThread());
+        try {
+            final ThreadCache tc = v.cache(stripe);
+            final long address = tc.pop(bin);
+            return address != 0 ? address : tc.mallocSlow(bin);
+        } finally {
+            v.exit(stripe);
+        }
+    }
+
     private long mallocLarger(long byteSize) {
         checkSize("byteSize", byteSize);
+        if (Thread.currentThread().isVirtual()) {
+            final VirtualThreadFront v = virtualFront();
+            v.enterShared();   // holds close() off, as a registered cache does
+            try {
+                return mallocPoolOrLarge(byteSize);
+            } finally {
+                v.exitShared();
+            }
+        }
         registerCaller();
+        return mallocPoolOrLarge(byteSize);
+    }
+
+    private long mallocPoolOrLarge(long byteSize) {
         if (byteSize <= SizeClasses.MAX_SMALL_BYTES) {
             return pool.malloc(SizeClasses.binOf(byteSize));
         }
@@ -108,12 +140,31 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
                     ThreadCache.freeLocal(slab, slab.ownerStack, index, address);
                     return;
                 }
-                freeShared(slab, slab.owner, index, address);
+                final ThreadCache caller = currentCache();   // registers the caller first: see registerCaller
+                if (caller != null) {
+                    freeShared(caller, slab, slab.owner, index, address);
+                } else {
+                    freeVirtual(slab, index, address);
+                }
                 return;
             }
             throw interior(address);
         }
+        if (Thread.currentThread().isVirtual()) {
+            final VirtualThreadFront v = virtualFront();
+            v.enterShared();
+            try {
+                freeLarge(address);
+            } finally {
+                v.exitShared();
+            }
+            return;
+        }
         registerCaller();
+        freeLarge(address);
+    }
+
+    private void freeLarge(long address) {
         if (large.free(address)) {
             return;
         }
@@ -123,9 +174,29 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         throw notOwned("free", address);
     }
 
-    /** A block of a slab owned by the pool or by another thread. */
-    private void freeShared(Slab slab, SlabOwner owner, int index, long address) {
-        final ThreadCache caller = currentCache();   // registers the caller first: see registerCaller
+    /**
+     * A virtual thread's free of a tiny or pool block, under a stripe: a block of that stripe's own
+     * slab goes back on its stack (the stripe's slabs change owner only under its lock, so the owner
+     * read is stable here), any other the shared way, credited to the stripe.
+     */
+    private void freeVirtual(Slab slab, int index, long address) {
+        final VirtualThreadFront v = virtualFront();
+        final int stripe = v.enter(Thread.currentThread());
+        try {
+            final ThreadCache tc = v.cache(stripe);
+            final SlabOwner owner = slab.owner;
+            if (owner == tc) {
+                ThreadCache.freeLocal(slab, slab.ownerStack, index, address);
+                return;
+            }
+            freeShared(tc, slab, owner, index, address);
+        } finally {
+            v.exit(stripe);
+        }
+    }
+
+    /** A block of a slab owned by the pool or by another thread; caller is credited with the free. */
+    private void freeShared(ThreadCache caller, Slab slab, SlabOwner owner, int index, long address) {
         if (owner instanceof SharedPool.Bin bin && pool.free(bin, slab, index, address)) {
             return;
         }
@@ -159,7 +230,26 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         currentCache();
     }
 
-    /** The calling thread's cache: the claimed one, its thread-id slot, else the ThreadLocal (once). */
+    /** The virtual threads' front, built on first use (most programs have none). */
+    private VirtualThreadFront virtualFront() {
+        VirtualThreadFront v = virtualFront;
+        if (v == null) {
+            synchronized (threadCaches) {
+                checkOpen();
+                v = virtualFront;
+                if (v == null) {
+                    v = new VirtualThreadFront(this, Runtime.getRuntime().availableProcessors());
+                    virtualFront = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The calling thread's cache: the claimed one, its thread-id slot, else the ThreadLocal (once);
+     * null for a virtual thread.
+     */
     private ThreadCache currentCache() {
         final Thread current = Thread.currentThread();
         final ThreadCache claimed = claimedCache;
@@ -177,7 +267,11 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         return (int) thread.threadId() & (CACHE_SLOTS - 1);
     }
 
+    /** Null for a virtual thread: it has no cache of its own, it uses the virtual-thread front's stripes. */
     private ThreadCache threadLocalCache(ThreadCache claimed, Thread current) {
+        if (current.isVirtual()) {
+            return null;
+        }
         ThreadCache tc = caches.get();
         if (claimed == null || !claimed.thread.isAlive()) {
             claimedCache = tc;
@@ -266,6 +360,15 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         if (bin >= 0) {
             return malloc(SizeClasses.blockBytes(bin));
         }
+        if (Thread.currentThread().isVirtual()) {
+            final VirtualThreadFront v = virtualFront();
+            v.enterShared();
+            try {
+                return large.malloc(byteSize, byteAlignment);
+            } finally {
+                v.exitShared();
+            }
+        }
         registerCaller();
         return large.malloc(byteSize, byteAlignment);
     }
@@ -273,7 +376,14 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
     /** Returns the calling thread's cached blocks, ended threads' caches and every empty slab (like mi_collect). */
     public void collect() {
         checkOpen();
-        currentCache().collect(false);
+        ThreadCache own = currentCache();
+        if (own != null) {
+            own.collect(false);
+        }
+        VirtualThreadFront v = virtualFront;
+        if (v != null) {
+            v.collectAll();
+        }
         reapDeadThreads();
         pool.releaseEmptySlabs();
         backend.purge(true);
@@ -294,6 +404,15 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
                 metadata += tc.metadataBytes();
             }
             threads = threadCaches.size();
+        }
+        VirtualThreadFront v = virtualFront;
+        if (v != null) {
+            for (ThreadCache tc : v.caches()) {
+                inUse += tc.bytesInUse();
+                cached += tc.cachedBytes();
+                metadata += tc.metadataBytes();
+            }
+            threads += v.stripeCount();
         }
         return new AllocatorStats(os.mmapCalls(), os.munmapCalls(), os.madviseCalls(), os.madviseFailures(),
                 os.largeMaps(), s.liveSuperslabs(), s.liveSuperslabsPerClass(), inUse, os.mappedBytes(), metadata,
@@ -374,6 +493,10 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
             closed = true;
             threadCaches.forEach(ThreadCache::forget);
             threadCaches.clear();
+        }
+        VirtualThreadFront v = virtualFront;
+        if (v != null) {
+            v.closeAndDrain();   // waits for virtual threads inside the allocator; later ones throw
         }
         caches.remove();
         claimedCache = null;
