@@ -14,8 +14,9 @@ import org.hakmem.allocator.internal.os.NativeMemory;
  *
  * <p>What changes is the allocation. An arena frees nothing before it closes, so it need not ask
  * the allocator for every segment (the JDK's arenas malloc each one and register a cleanup object
- * for it): requests up to a quarter of the current chunk are cut from chunks hakmem hands out (the
- * first 1 KiB from the thread cache, each next one four times larger up to 64 KiB), by bumping an
+ * for it): the first allocation gets a block of its own; later requests up to a quarter of the
+ * current chunk are cut from chunks hakmem hands out (the first 1 KiB from the thread cache, each
+ * next one four times larger up to 64 KiB), by bumping an
  * offset and slicing the chunk's segment; larger requests get a block of their own. Chunks and
  * blocks are kept as addresses in a {@code long[]} and freed together after the inner arena closed.
  *
@@ -35,7 +36,9 @@ public final class HakmemArena implements Arena {
     /** Confined arenas: the owner; shared ones: null (then {@link #lock} guards the block list). */
     private final Thread owner;
     private final Object lock = new Object();
-    private long[] blocks = new long[INITIAL_BLOCKS];
+    /** The first block, then the others in {@link #blocks} (built on the second): most arenas hold one or two. */
+    private long firstBlock;
+    private long[] blocks;
     private int blockCount;
     /** The chunk slices are cut from (null before the first), its address, the next free offset. */
     private MemorySegment chunk;
@@ -90,6 +93,13 @@ public final class HakmemArena implements Arena {
                 return zeroed(c.asSlice(start, byteSize), chunkAddress + start, byteSize);
             }
         }
+        if (c == null && blockCount == 0) {
+            // the first allocation gets a block of its own: a short-lived arena that allocates once
+            // (a buffer for one call) pays one malloc and one segment, as with the JDK's arenas
+            final long address = malloc(taken, byteAlignment);
+            add(address);
+            return zeroed(NativeMemory.segment(address, byteSize, inner), address, byteSize);
+        }
         if (taken > nextChunkBytes / 4 || byteAlignment > FIRST_CHUNK_BYTES) {
             final long address = malloc(taken, byteAlignment);
             add(address);
@@ -135,8 +145,11 @@ public final class HakmemArena implements Arena {
 
     /** Blocks are held by this arena only; every segment over them died with the inner arena. */
     private void freeAll() {
+        if (blockCount > 0) {
+            core.free(firstBlock);
+        }
         final long[] b = blocks;
-        for (int i = 0, n = blockCount; i < n; i++) {
+        for (int i = 1, n = blockCount; i < n; i++) {
             core.free(b[i]);
         }
         blocks = null;
@@ -153,10 +166,18 @@ public final class HakmemArena implements Arena {
     }
 
     private void add(long address) {
-        if (blockCount == blocks.length) {
-            blocks = java.util.Arrays.copyOf(blocks, blocks.length * 2);
+        final int n = blockCount;
+        if (n == 0) {
+            firstBlock = address;
+        } else if (blocks == null) {
+            blocks = new long[INITIAL_BLOCKS];
+        } else if (n == blocks.length) {
+            blocks = java.util.Arrays.copyOf(blocks, n * 2);
         }
-        blocks[blockCount++] = address;
+        if (n > 0) {
+            blocks[n] = address;   // slot 0 stays unused: firstBlock holds it
+        }
+        blockCount = n + 1;
     }
 
     private void checkOpen() {
