@@ -44,6 +44,11 @@ final class VerdictCommand implements Callable<Integer> {
     @Option(names = "--baseline-dir", paramLabel = "DIR", description = "Find the baseline here by the candidate's machine fingerprint (e.g. results/baseline).")
     Path baselineDir;
 
+    @Option(names = "--baseline-class", paramLabel = "LABEL",
+            description = "With --baseline-dir: key baselines by machine class (LABEL, e.g. the CI runner label, plus CPU model, cores and"
+                    + " kernel major version) instead of the exact machine fingerprint; for hosted runners, a new VM every night.")
+    String baselineClass;
+
     @Option(names = "--adopt-missing-baseline", description = "With --baseline-dir: if this machine has no baseline, store the candidate as one and exit 0.")
     boolean adoptMissing;
 
@@ -88,6 +93,9 @@ final class VerdictCommand implements Callable<Integer> {
         if (adoptMissing && baselineDir == null) {
             throw new IllegalArgumentException("--adopt-missing-baseline needs --baseline-dir");
         }
+        if (baselineClass != null && (baselineDir == null || baselineClass.isBlank())) {
+            throw new IllegalArgumentException("--baseline-class=" + baselineClass + ": needs --baseline-dir and a non-empty label");
+        }
         for (Path f : files) {
             if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isReadable(f)) {
                 throw new IllegalArgumentException(f + ": no such readable file");
@@ -99,6 +107,7 @@ final class VerdictCommand implements Callable<Integer> {
         }
         return baselineDir == null
                 ? new RebaseVerdict.Request(files.get(0), files.get(1), null, false, configuration, thresholds, thresholdOptions.measure(), results)
-                : new RebaseVerdict.Request(null, files.get(0), baselineDir, adoptMissing, configuration, thresholds, thresholdOptions.measure(), results);
+                : new RebaseVerdict.Request(null, files.get(0), baselineDir, adoptMissing, configuration, thresholds, thresholdOptions.measure(), results,
+                        baselineClass);
     }
 }

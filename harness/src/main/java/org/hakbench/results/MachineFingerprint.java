@@ -36,6 +36,26 @@ public record MachineFingerprint(String cpuModel, int cores, String kernel, Stri
     }
 
     /**
+     * The machine class under a runner label: a 12-hex-digit hash of the label, the CPU model, the
+     * cores and the kernel's major version. Hosted CI runners are a new VM every night (another
+     * {@link #id()} each time, so every night would adopt a new baseline and never judge); their
+     * class stays the same while what they measure stays comparable.
+     */
+    public String classId(String runnerLabel) {
+        String kernelMajor = kernel.split("[^0-9]", 2)[0];
+        return sha256Prefix(String.join("|", runnerLabel, cpuModel, Integer.toString(cores), kernelMajor));
+    }
+
+    private static String sha256Prefix(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    /**
      * A stable 12-hex-digit hash of everything that changes what is measured (CPU, cores, kernel, OS,
      * JDK, library versions), not of the git commit: results of two commits on one machine share an id.
      */

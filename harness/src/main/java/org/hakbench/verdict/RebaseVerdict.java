@@ -31,7 +31,11 @@ public final class RebaseVerdict {
      * @param resultsDir    where the verdict file goes
      */
     public record Request(Path baseline, Path candidate, Path baselineDir, boolean adoptMissing, String configuration,
-                          VerdictThresholds thresholds, Measure measure, Path resultsDir) {
+                          VerdictThresholds thresholds, Measure measure, Path resultsDir, String machineClassLabel) {
+        public Request(Path baseline, Path candidate, Path baselineDir, boolean adoptMissing, String configuration,
+                       VerdictThresholds thresholds, Measure measure, Path resultsDir) {
+            this(baseline, candidate, baselineDir, adoptMissing, configuration, thresholds, measure, resultsDir, null);
+        }
     }
 
     /** What happened: a verdict was written, or the candidate became this machine's baseline. */
@@ -53,11 +57,15 @@ public final class RebaseVerdict {
     public Outcome run(Request request) {
         RebaseFigures candidate = RebaseFigures.load(request.candidate());
         RebaseFigures baseline;
+        // which machines count as the same: the exact fingerprint, or (hosted runners) the machine class
+        String label = request.machineClassLabel();
+        java.util.function.Function<RebaseFigures, String> key = label == null ? f -> f.machine().id()
+                : f -> "class-" + f.machine().classId(label);
         if (request.baseline() != null) {
             baseline = RebaseFigures.load(request.baseline());
         } else {
-            String machineId = candidate.machine().id();
-            Optional<RebaseFigures> found = findBaseline(request.baselineDir(), machineId);
+            String machineId = key.apply(candidate);
+            Optional<RebaseFigures> found = findBaseline(request.baselineDir(), machineId, key);
             if (found.isEmpty()) {
                 if (!request.adoptMissing()) {
                     throw new IllegalArgumentException("--baseline-dir=" + request.baselineDir() + ": no rebase baseline for machine "
@@ -73,9 +81,9 @@ public final class RebaseVerdict {
             throw new IncomparableResultsException("mismatched configurations: " + baseline.file() + " ran " + base.name()
                     + " but " + candidate.file() + " ran " + cand.name());
         }
-        MeasuredSide baseSide = new MeasuredSide(baseline.file().toString(), baseline.machine().id(), baseline.workload(),
+        MeasuredSide baseSide = new MeasuredSide(baseline.file().toString(), key.apply(baseline), baseline.workload(),
                 figures(baseline, base, request.measure()));
-        MeasuredSide candSide = new MeasuredSide(candidate.file().toString(), candidate.machine().id(), candidate.workload(),
+        MeasuredSide candSide = new MeasuredSide(candidate.file().toString(), key.apply(candidate), candidate.workload(),
                 figures(candidate, cand, request.measure()));
         VerdictService service = new VerdictService(new VerdictEvaluator(request.thresholds()), clock);
         return new Decided(service.evaluateAndWrite(baseSide, candSide, cand.name(), request.measure(), candidate.machine(), request.resultsDir()));
@@ -97,6 +105,11 @@ public final class RebaseVerdict {
 
     /** The newest rebase in {@code dir} measured on {@code machineId}; unreadable files there are errors. */
     static Optional<RebaseFigures> findBaseline(Path dir, String machineId) {
+        return findBaseline(dir, machineId, f -> f.machine().id());
+    }
+
+    /** The newest rebase in {@code dir} whose key (machine id, or machine class) is {@code machineKey}. */
+    static Optional<RebaseFigures> findBaseline(Path dir, String machineKey, java.util.function.Function<RebaseFigures, String> key) {
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
@@ -107,7 +120,7 @@ public final class RebaseVerdict {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         return files.stream().map(RebaseFigures::load)
-                .filter(f -> f.machine().id().equals(machineId))
+                .filter(f -> key.apply(f).equals(machineKey))
                 .max(Comparator.comparing(RebaseFigures::createdAt));
     }
 

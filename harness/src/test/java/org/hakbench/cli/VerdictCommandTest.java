@@ -173,6 +173,30 @@ class VerdictCommandTest {
         assertEquals(ExitCodes.NO_GO, later.exitCode(), later.out() + later.err());
     }
 
+    /** Hosted runners: a new VM (another fingerprint) every night, the same machine class. */
+    @Test
+    void baselinesKeyedByMachineClassSurviveANewVmEachNight() {
+        Path baselines = dir.resolve("baseline");
+        org.hakbench.results.MachineFingerprint monday = new org.hakbench.results.MachineFingerprint("Test CPU", 2, "6.8.0-1017-azure",
+                "Ubuntu 24.04", "25+36", "Eclipse Adoptium", new java.util.TreeMap<>(java.util.Map.of("libc6", "2.39")), "abc");
+        org.hakbench.results.MachineFingerprint tuesday = new org.hakbench.results.MachineFingerprint("Test CPU", 2, "6.11.0-1003-azure",
+                "Ubuntu 24.04", "25+36", "Eclipse Adoptium", new java.util.TreeMap<>(java.util.Map.of("libc6", "2.39-0ubuntu8.4")), "abd");
+        org.junit.jupiter.api.Assertions.assertNotEquals(monday.id(), tuesday.id());
+        assertEquals(monday.classId("ubuntu-24.04"), tuesday.classId("ubuntu-24.04"));
+        Path first = new Rebase(T0).machine(monday).allocator("hakmem", 33_000, scaled(1.0)).write(dir);
+        Path second = new Rebase(T0.plusSeconds(86_400)).machine(tuesday).allocator("hakmem", 33_000, scaled(0.93)).write(dir);
+        String out = dir.resolve("judged").toString();   // assertRefused checks that "out" stays without a verdict
+        CliRun adopt = CliRun.of("verdict", "--results", out, "--baseline-dir", baselines.toString(), "--baseline-class", "ubuntu-24.04",
+                "--adopt-missing-baseline", first.toString());
+        assertEquals(ExitCodes.OK, adopt.exitCode(), adopt.err());
+        CliRun judged = CliRun.of("verdict", "--results", out, "--baseline-dir", baselines.toString(), "--baseline-class", "ubuntu-24.04",
+                "--adopt-missing-baseline", second.toString());
+        assertEquals(ExitCodes.NO_GO, judged.exitCode(), "the second night is judged against the first: " + judged.out() + judged.err());
+        CliRun byFingerprint = CliRun.of("verdict", "--results", dir.resolve("out").toString(), "--baseline-dir", baselines.toString(), second.toString());
+        assertRefused(byFingerprint, "no rebase baseline for machine " + tuesday.id());
+        assertRefused(CliRun.of("verdict", "--baseline-class", "x", first.toString(), second.toString()), "--baseline-class=x: needs --baseline-dir");
+    }
+
     private void assertRefused(CliRun run, String message) {
         assertEquals(ExitCodes.USAGE, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains(message), run.err());

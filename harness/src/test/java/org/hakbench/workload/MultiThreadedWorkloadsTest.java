@@ -39,7 +39,7 @@ class MultiThreadedWorkloadsTest {
             case LARSON -> WorkloadSpec.of(kind, THREADS, 5_000, 0, 0, 7, verify, Map.of("ws", 200L, "generationSteps", 2_000L));
             case XMALLOC -> WorkloadSpec.of(kind, THREADS, 1_000, 0, 0, 7, verify, Map.of("batchSize", 256L, "objectSize", 0L));
             case CACHE_THRASH, CACHE_SCRATCH -> WorkloadSpec.of(kind, THREADS, 50, 0, 0, 7, verify, Map.of("repetitions", 20L));
-            case VTHREADS -> WorkloadSpec.of(kind, THREADS, 40, 0, 0, 7, verify, Map.of("inFlight", 30L, "steps", 60L, "yieldEvery", 7L));
+            case VTHREADS -> WorkloadSpec.of(kind, THREADS, 1_500, 0, 0, 7, verify, Map.of("inFlight", 30L, "steps", 60L, "yieldEvery", 7L));
         };
     }
 
