@@ -22,18 +22,8 @@ class CloseWithLiveThreadsTest {
     @Test
     void closeIsRefusedWhileAnotherLiveThreadUsesTheInstanceAndWorksOnceItEnded() throws Exception {
         HakmemAllocator heap = Hakmem.create(AllocatorConfig.defaults());
-        CountDownLatch used = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread user = Thread.ofPlatform().name("hakmem-user").start(() -> {
-            heap.free(heap.malloc(64));
-            used.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        used.await();
+        Thread user = userThatWaits("hakmem-user", () -> heap.free(heap.malloc(64)), release);
         IllegalStateException e = assertThrows(IllegalStateException.class, heap::close);
         assertTrue(e.getMessage().contains("hakmem-user"), e.getMessage());
         assertNotEquals(0, heap.malloc(64), "a refused close leaves the instance working");
@@ -52,19 +42,8 @@ class CloseWithLiveThreadsTest {
     void closeIsRefusedWhileAThreadThatOnlyAllocatesPoolAndLargeBlocksLives() throws Exception {
         for (long byteSize : new long[] {4096, 1 << 20}) {
             HakmemAllocator heap = Hakmem.create(AllocatorConfig.defaults());
-            CountDownLatch used = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread user = Thread.ofPlatform().name("big-user-" + byteSize).start(() -> {
-                long p = heap.malloc(byteSize);
-                heap.free(p);
-                used.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            used.await();
+            Thread user = userThatWaits("big-user-" + byteSize, () -> heap.free(heap.malloc(byteSize)), release);
             IllegalStateException e = assertThrows(IllegalStateException.class, heap::close, "byteSize=" + byteSize);
             assertTrue(e.getMessage().contains("big-user-" + byteSize), e.getMessage());
             release.countDown();
@@ -79,19 +58,11 @@ class CloseWithLiveThreadsTest {
         HakmemAllocator heap = Hakmem.create(AllocatorConfig.defaults());
         long tiny = heap.malloc(64);
         long large = heap.malloc(1 << 20);
-        CountDownLatch used = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread user = Thread.ofPlatform().name("freer").start(() -> {
+        Thread user = userThatWaits("freer", () -> {
             heap.free(tiny);
             heap.free(large);
-            used.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        used.await();
+        }, release);
         assertThrows(IllegalStateException.class, heap::close);
         release.countDown();
         user.join();
@@ -144,5 +115,21 @@ class CloseWithLiveThreadsTest {
         }
         assertEquals(null, failure.get());
         heap.close();
+    }
+
+    /** A live thread that has used the instance (work), then waits for release; returns once work is done. */
+    private static Thread userThatWaits(String name, Runnable work, CountDownLatch release) throws InterruptedException {
+        CountDownLatch used = new CountDownLatch(1);
+        Thread user = Thread.ofPlatform().name(name).start(() -> {
+            work.run();
+            used.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        used.await();
+        return user;
     }
 }
