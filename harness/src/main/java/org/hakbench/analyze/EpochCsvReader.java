@@ -13,6 +13,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.hakbench.soak.EpochColumn;
 import org.hakbench.soak.EpochRow;
 
@@ -25,6 +28,8 @@ import org.hakbench.soak.EpochRow;
  */
 public final class EpochCsvReader {
     private static final Map<EpochColumn, Integer> CANONICAL_INDEX = canonicalIndex();
+    /** Fields of one CSV line (RFC 4180 quoting included); the lines themselves are counted here, for the line numbers. */
+    private static final ObjectReader FIELDS = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class);
 
     private EpochCsvReader() {
     }
@@ -70,7 +75,7 @@ public final class EpochCsvReader {
             }
             if (index == null) {
                 int schemaVersion = checkSchema(file, header);
-                String[] names = line.split(",", -1);
+                String[] names = fields(line);
                 index = columnIndex(file, lineNumber, names, schemaVersion);
                 fieldCount = names.length;
                 continue;
@@ -79,7 +84,13 @@ public final class EpochCsvReader {
                 skipped.add(new SkippedLine(lineNumber, "last line has no line end (cut off while being written)"));
                 continue;
             }
-            String[] fields = line.split(",", -1);
+            String[] fields;
+            try {
+                fields = fields(line);
+            } catch (IllegalArgumentException e) {
+                skipped.add(new SkippedLine(lineNumber, e.getMessage()));
+                continue;
+            }
             if (fields.length != fieldCount) {
                 skipped.add(new SkippedLine(lineNumber, "expected " + fieldCount + " fields, found " + fields.length));
                 continue;
@@ -111,14 +122,23 @@ public final class EpochCsvReader {
      * following a soak while it runs; null for a comment, the column line, or a line that does not parse.
      */
     public static EpochRow parseWrittenLine(String line) {
-        String[] fields = stripCr(line).split(",", -1);
-        if (line.startsWith("#") || fields.length != CANONICAL_INDEX.size()) {
+        if (line.startsWith("#")) {
             return null;
         }
         try {
-            return toRow(fields, CANONICAL_INDEX);
+            String[] fields = fields(stripCr(line));
+            return fields.length != CANONICAL_INDEX.size() ? null : toRow(fields, CANONICAL_INDEX);
         } catch (IllegalArgumentException e) {
             return null;
+        }
+    }
+
+    /** The fields of one line; IllegalArgumentException for a line Jackson's CSV parser refuses (an open quote). */
+    private static String[] fields(String line) {
+        try (com.fasterxml.jackson.databind.MappingIterator<String[]> rows = FIELDS.readValues(line)) {
+            return rows.hasNextValue() ? rows.nextValue() : new String[] {""};
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a CSV line: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
     }
 

@@ -1,26 +1,21 @@
 package org.hakbench.analyze;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.hakbench.soak.EpochRow;
 
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.NumericColumn;
-
 /**
- * The columns the analysis works on, as tablesaw columns sliced by row range (warm-up dropped, first and
- * last drift windows). Deliberately not a {@code tech.tablesaw.api.Table}: initialising that class scans
- * the whole class path with ClassGraph (about 0.7 s in the 55 MB hakbench.jar), which alone would eat a
- * third of the 2 s budget of {@code hakbench analyze}; the columns give the same slicing without it.
+ * The columns the analysis works on, sliced by row range (warm-up dropped, first and last drift
+ * windows). Plain arrays: the analysis needs slices, sums and maxima, nothing a table library adds.
  */
 final class EpochTable {
-    private final DoubleColumn elapsedSeconds;
-    private final LongColumn ops;
-    private final DoubleColumn opsPerSecond;
-    private final LongColumn rssKiB;
+    private final double[] elapsedSeconds;
+    private final long[] ops;
+    private final double[] opsPerSecond;
+    private final long[] rssKiB;
 
-    private EpochTable(DoubleColumn elapsedSeconds, LongColumn ops, DoubleColumn opsPerSecond, LongColumn rssKiB) {
+    private EpochTable(double[] elapsedSeconds, long[] ops, double[] opsPerSecond, long[] rssKiB) {
         this.elapsedSeconds = elapsedSeconds;
         this.ops = ops;
         this.opsPerSecond = opsPerSecond;
@@ -40,18 +35,17 @@ final class EpochTable {
             opsPerS[i] = r.opsPerSecond();
             rss[i] = r.rssKiB();
         }
-        return new EpochTable(DoubleColumn.create("elapsed_s", elapsed), LongColumn.create("ops", ops),
-                DoubleColumn.create("ops_per_s", opsPerS), LongColumn.create("rss_kib", rss));
+        return new EpochTable(elapsed, ops, opsPerS, rss);
     }
 
     int rowCount() {
-        return opsPerSecond.size();
+        return opsPerSecond.length;
     }
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
     EpochTable rows(int from, int to) {
-        return new EpochTable(slice(elapsedSeconds, from, to), slice(ops, from, to), slice(opsPerSecond, from, to),
-                slice(rssKiB, from, to));
+        return new EpochTable(Arrays.copyOfRange(elapsedSeconds, from, to), Arrays.copyOfRange(ops, from, to),
+                Arrays.copyOfRange(opsPerSecond, from, to), Arrays.copyOfRange(rssKiB, from, to));
     }
 
     EpochTable dropFirst(int n) {
@@ -66,32 +60,27 @@ final class EpochTable {
         return rows(rowCount() - n, rowCount());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <C extends NumericColumn<?>> C slice(C column, int from, int to) {
-        return (C) column.inRange(from, to);
-    }
-
     double[] elapsedSeconds() {
-        return elapsedSeconds.asDoubleArray();
+        return elapsedSeconds.clone();
     }
 
     double[] opsPerSecond() {
-        return opsPerSecond.asDoubleArray();
+        return opsPerSecond.clone();
     }
 
     double[] rssKiB() {
-        return rssKiB.asDoubleArray();
+        return Arrays.stream(rssKiB).asDoubleStream().toArray();
     }
 
     long totalOps() {
-        return (long) ops.sum();
+        return Arrays.stream(ops).sum();
     }
 
     long rssKiBAt(int row) {
-        return rssKiB.getLong(row);
+        return rssKiB[row];
     }
 
     long peakRssKiB() {
-        return (long) rssKiB.max();
+        return Arrays.stream(rssKiB).max().orElse(0);
     }
 }
