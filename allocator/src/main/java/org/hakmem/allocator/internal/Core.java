@@ -108,17 +108,12 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
 
     private long mallocLarger(long byteSize) {
         checkSize("byteSize", byteSize);
-        if (Thread.currentThread().isVirtual()) {
-            final VirtualThreadFront v = virtualFront();
-            v.enterShared();   // holds close() off, as a registered cache does
-            try {
-                return mallocPoolOrLarge(byteSize);
-            } finally {
-                v.exitShared();
-            }
+        final VirtualThreadFront v = enterSlowPath();
+        try {
+            return mallocPoolOrLarge(byteSize);
+        } finally {
+            exitSlowPath(v);
         }
-        registerCaller();
-        return mallocPoolOrLarge(byteSize);
     }
 
     private long mallocPoolOrLarge(long byteSize) {
@@ -150,18 +145,12 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
             }
             throw interior(address);
         }
-        if (Thread.currentThread().isVirtual()) {
-            final VirtualThreadFront v = virtualFront();
-            v.enterShared();
-            try {
-                freeLarge(address);
-            } finally {
-                v.exitShared();
-            }
-            return;
+        final VirtualThreadFront v = enterSlowPath();
+        try {
+            freeLarge(address);
+        } finally {
+            exitSlowPath(v);
         }
-        registerCaller();
-        freeLarge(address);
     }
 
     private void freeLarge(long address) {
@@ -228,6 +217,27 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
      */
     private void registerCaller() {
         currentCache();
+    }
+
+    /**
+     * Before a pool or large path: a platform caller is registered ({@link #registerCaller}), a
+     * virtual one, which has no cache, is counted in by the virtual-thread front (close() waits for
+     * it). Returns the front to hand to {@link #exitSlowPath}, or null.
+     */
+    private VirtualThreadFront enterSlowPath() {
+        if (Thread.currentThread().isVirtual()) {
+            final VirtualThreadFront v = virtualFront();
+            v.enterShared();
+            return v;
+        }
+        registerCaller();
+        return null;
+    }
+
+    private static void exitSlowPath(VirtualThreadFront v) {
+        if (v != null) {
+            v.exitShared();
+        }
     }
 
     /** The virtual threads' front, built on first use (most programs have none). */
@@ -360,17 +370,12 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         if (bin >= 0) {
             return malloc(SizeClasses.blockBytes(bin));
         }
-        if (Thread.currentThread().isVirtual()) {
-            final VirtualThreadFront v = virtualFront();
-            v.enterShared();
-            try {
-                return large.malloc(byteSize, byteAlignment);
-            } finally {
-                v.exitShared();
-            }
+        final VirtualThreadFront v = enterSlowPath();
+        try {
+            return large.malloc(byteSize, byteAlignment);
+        } finally {
+            exitSlowPath(v);
         }
-        registerCaller();
-        return large.malloc(byteSize, byteAlignment);
     }
 
     /** Returns the calling thread's cached blocks, ended threads' caches and every empty slab (like mi_collect). */
