@@ -21,7 +21,8 @@ import java.util.Arrays;
  * @param keptSuperslabs         empty superslabs kept mapped by the release policy
  * @param hotSuperslabs          live superslabs in the HOT tier (more than 25% used, or filling)
  * @param drainingSuperslabs     live superslabs in the DRAINING tier (25% or less used)
- * @param threadCaches           threads with a live thread cache
+ * @param threadCaches           live thread caches: one per platform thread that used the instance, plus the
+ *                               striped caches virtual threads share (once a virtual thread allocated)
  * @param corruptionsDetected    double frees found late, when a block went back to its slab twice (a copy
  *                               from a thread cache or a racing remote free), each dropped
  * @param bytesReleased          bytes still mapped whose pages went back to the OS (LEAN with
