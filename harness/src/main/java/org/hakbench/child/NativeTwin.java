@@ -19,13 +19,17 @@ import java.util.concurrent.TimeUnit;
 public final class NativeTwin {
     /** The twin programs: their binary name, which is also the stem of their source resource. */
     public enum Program {
-        RANDOM_MIXED("bench_random_mixed"),
-        SCALE("bench_scale");
+        RANDOM_MIXED("bench_random_mixed", false),
+        SCALE("bench_scale", false),
+        /** A shared library `hakbench record` preloads: starts glibc's mtrace before main. */
+        MTRACE_START("hakbench_mtrace_start", true);
 
         final String binaryName;
+        final boolean sharedLibrary;
 
-        Program(String binaryName) {
+        Program(String binaryName, boolean sharedLibrary) {
             this.binaryName = binaryName;
+            this.sharedLibrary = sharedLibrary;
         }
 
         String sourceResource() {
@@ -117,7 +121,7 @@ public final class NativeTwin {
         }
         Path dir = directory();
         Path source = dir.resolve(program.binaryName + ".c");
-        Path binary = dir.resolve(program.binaryName);
+        Path binary = dir.resolve(program.binaryName + (program.sharedLibrary ? ".so" : ""));
         try {
             byte[] wanted;
             try (InputStream in = NativeTwin.class.getResourceAsStream(program.sourceResource())) {
@@ -126,15 +130,19 @@ public final class NativeTwin {
                 }
                 wanted = in.readAllBytes();
             }
-            boolean fresh = Files.isExecutable(binary) && Files.isReadable(source)
+            boolean fresh = Files.isRegularFile(binary) && (program.sharedLibrary || Files.isExecutable(binary)) && Files.isReadable(source)
                     && java.util.Arrays.equals(Files.readAllBytes(source), wanted);
             if (fresh) {
                 return binary;
             }
             Files.write(source, wanted);
             Path tmp = dir.resolve(program.binaryName + ".tmp-" + ProcessHandle.current().pid());
-            ProcessBuilder gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-Wextra", "-pthread", "-o", tmp.toString(), source.toString())
-                    .redirectErrorStream(true);
+            List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-pthread"));
+            if (program.sharedLibrary) {
+                command.addAll(List.of("-shared", "-fPIC"));
+            }
+            command.addAll(List.of("-o", tmp.toString(), source.toString()));
+            ProcessBuilder gcc = new ProcessBuilder(command).redirectErrorStream(true);
             gcc.environment().remove("LD_PRELOAD");   // for the benchmark, not for the compiler
             Process p = gcc.start();
             String output = new String(p.getInputStream().readAllBytes());

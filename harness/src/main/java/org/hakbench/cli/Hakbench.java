@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 ScorecardCommand.class,
                 ScaleCommand.class,
                 CalibrateCommand.class,
+                RecordCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

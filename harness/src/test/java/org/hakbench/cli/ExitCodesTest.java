@@ -55,6 +55,7 @@ class ExitCodesTest {
             {"soak --duration -1", "duration=-1"},
             {"calibrate --trials 0", "trials=0"},
             {"allocators --bogus", "--bogus"},
+            {"record --out x.txt -- true", "--out=x.txt: the file name must end in .trace.gz"},
     };
 
     @Test
