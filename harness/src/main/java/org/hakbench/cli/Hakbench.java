@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 ScaleCommand.class,
                 CalibrateCommand.class,
                 RecordCommand.class,
+                ReplayCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -26,6 +26,11 @@ public final class NativeMemory {
         return EVERYTHING.get(ValueLayout.JAVA_BYTE, address);
     }
 
+    /** Copies byteSize bytes from one address to another (the ranges do not overlap: memcpy). */
+    public static void copy(long from, long to, long byteSize) {
+        MemorySegment.copy(EVERYTHING, from, EVERYTHING, to, byteSize);
+    }
+
     /** Writes {@code byteSize} copies of {@code value} from {@code address} (memset). */
     public static void fill(long address, long byteSize, byte value) {
         EVERYTHING.asSlice(address, byteSize).fill(value);

@@ -31,8 +31,10 @@ public final class MallocTrace {
     private final int slotCount;
     private final long unknownFrees;
     private final long peakLiveBytes;
+    private final long finalLiveBytes;
 
-    private MallocTrace(byte[] kinds, int[] slots, int[] newSlots, long[] sizes, int slotCount, long unknownFrees, long peakLiveBytes) {
+    private MallocTrace(byte[] kinds, int[] slots, int[] newSlots, long[] sizes, int slotCount, long unknownFrees, long peakLiveBytes,
+                        long finalLiveBytes) {
         this.kinds = kinds;
         this.slots = slots;
         this.newSlots = newSlots;
@@ -40,6 +42,7 @@ public final class MallocTrace {
         this.slotCount = slotCount;
         this.unknownFrees = unknownFrees;
         this.peakLiveBytes = peakLiveBytes;
+        this.finalLiveBytes = finalLiveBytes;
     }
 
     /** Parses mtrace lines; a line that is not mtrace is an IllegalArgumentException naming {@code source} and its line number. */
@@ -187,7 +190,7 @@ public final class MallocTrace {
 
         MallocTrace build() {
             return new MallocTrace(Arrays.copyOf(kinds, n), Arrays.copyOf(slots, n), Arrays.copyOf(newSlots, n),
-                    Arrays.copyOf(sizes, n), slotCount, unknownFrees, peakLiveBytes);
+                    Arrays.copyOf(sizes, n), slotCount, unknownFrees, peakLiveBytes, liveBytes);
         }
     }
 
@@ -223,6 +226,11 @@ public final class MallocTrace {
 
     public long peakLiveBytes() {
         return peakLiveBytes;
+    }
+
+    /** Bytes still live at the end of the trace (what the program never freed). */
+    public long finalLiveBytes() {
+        return finalLiveBytes;
     }
 
     public long count(byte kind) {

@@ -56,6 +56,7 @@ class ExitCodesTest {
             {"calibrate --trials 0", "trials=0"},
             {"allocators --bogus", "--bogus"},
             {"record --out x.txt -- true", "--out=x.txt: the file name must end in .trace.gz"},
+            {"replay /nonexistent/t.trace.gz", "/nonexistent/t.trace.gz: no such readable trace"},
     };
 
     @Test
