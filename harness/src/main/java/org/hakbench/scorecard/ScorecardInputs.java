@@ -15,12 +15,28 @@ import java.util.List;
  * @param calibrations newest calibration per machine
  */
 public record ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, List<SoakLine> soaks,
-                              List<VerdictLogEntry> verdicts, List<TrendLine> trends, List<CalibrationLine> calibrations) {
+                              List<VerdictLogEntry> verdicts, List<TrendLine> trends, List<CalibrationLine> calibrations,
+                              List<RealPrograms> realPrograms) {
 
-    /** Inputs without calibrations. */
+    /** Inputs without calibrations or replays. */
     public ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, List<SoakLine> soaks,
                            List<VerdictLogEntry> verdicts, List<TrendLine> trends) {
-        this(snapshots, targets, soaks, verdicts, trends, List.of());
+        this(snapshots, targets, soaks, verdicts, trends, List.of(), List.of());
+    }
+
+    /** Inputs without replays. */
+    public ScorecardInputs(List<MachineSnapshot> snapshots, Targets targets, List<SoakLine> soaks,
+                           List<VerdictLogEntry> verdicts, List<TrendLine> trends, List<CalibrationLine> calibrations) {
+        this(snapshots, targets, soaks, verdicts, trends, calibrations, List.of());
+    }
+
+    /**
+     * The newest {@code hakbench replay} of one machine: median ops/s per trace and allocator.
+     *
+     * @param opsPerSecond trace file name -> allocator -> median ops/s (absent: no successful run)
+     */
+    public record RealPrograms(String machineId, String source, Instant createdAt, List<String> allocators,
+                               java.util.SequencedMap<String, java.util.Map<String, Double>> opsPerSecond) {
     }
 
     /**

@@ -29,6 +29,7 @@ public final class ScorecardRenderer {
     public static final String VERDICTS = "verdicts";
     public static final String TREND = "trend";
     public static final String CALIBRATION = "calibration";
+    public static final String REAL_PROGRAMS = "real-programs";
 
     /** Headings written above blocks that are new to a file (outside the markers, so users may edit them). */
     public static final Map<String, String> HEADINGS = Map.of(
@@ -39,7 +40,8 @@ public final class ScorecardRenderer {
             SOAK, "## Soak stability",
             VERDICTS, "## Verdict log (newest first, append-only)",
             TREND, "## Trend",
-            CALIBRATION, "## Verdict calibration (A/A runs, per machine)");
+            CALIBRATION, "## Verdict calibration (A/A runs, per machine)",
+            REAL_PROGRAMS, "## Real programs (recorded allocation traces, replayed)");
 
     private ScorecardRenderer() {
     }
@@ -55,6 +57,7 @@ public final class ScorecardRenderer {
         blocks.put(VERDICTS, verdictLog(in.verdicts(), existingVerdictLog.orElse("")));
         blocks.put(TREND, trend(in));
         blocks.put(CALIBRATION, calibration(in));
+        blocks.put(REAL_PROGRAMS, realPrograms(in));
         return blocks;
     }
 
@@ -247,6 +250,52 @@ public final class ScorecardRenderer {
 
     private static final String SOAK_CPU_BASIS = org.hakbench.analyze.SoakAnalyzer.BASIS_CPU;
     private static final String SOAK_RESIDENT_BASIS = org.hakbench.analyze.SoakAnalyzer.RSS_BASIS_ALLOCATOR;
+
+    /** Per machine: median ops/s per trace and allocator, hakmem's ratio to each other, and the geometric mean over traces. */
+    private static String realPrograms(ScorecardInputs in) {
+        if (in.realPrograms().isEmpty()) {
+            return "_No replay in results/ yet: run `scripts/record-traces` and `hakbench replay results/traces/*.trace.gz`._";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (ScorecardInputs.RealPrograms rp : in.realPrograms()) {
+            List<String> others = rp.allocators().stream().filter(a -> !a.startsWith("hakmem")).toList();
+            String hakmem = rp.allocators().stream().filter(a -> a.startsWith("hakmem")).findFirst().orElse(null);
+            sb.append("Machine `").append(rp.machineId()).append("`, `").append(rp.source()).append("` (").append(rp.createdAt())
+                    .append("), median M ops/s per trace; hakmem / other > 1 is hakmem faster:\n\n");
+            sb.append("| trace |");
+            rp.allocators().forEach(a -> sb.append(' ').append(a).append(" |"));
+            others.forEach(a -> sb.append(" hakmem / ").append(a).append(" |"));
+            sb.append("\n| --- |");
+            rp.allocators().forEach(a -> sb.append(" ---: |"));
+            others.forEach(a -> sb.append(" ---: |"));
+            sb.append('\n');
+            Map<String, List<Double>> ratios = new LinkedHashMap<>();
+            rp.opsPerSecond().forEach((trace, row) -> {
+                sb.append("| ").append(trace).append(" |");
+                rp.allocators().forEach(a -> sb.append(' ').append(row.containsKey(a) ? String.format(Locale.ROOT, "%.2f", row.get(a) / 1e6) : "-").append(" |"));
+                for (String o : others) {
+                    Double h = hakmem == null ? null : row.get(hakmem);
+                    Double v = row.get(o);
+                    if (h != null && v != null && v > 0) {
+                        ratios.computeIfAbsent(o, k -> new ArrayList<>()).add(h / v);
+                        sb.append(String.format(Locale.ROOT, " %.2fx |", h / v));
+                    } else {
+                        sb.append(" - |");
+                    }
+                }
+                sb.append('\n');
+            });
+            sb.append("| geometric mean |");
+            rp.allocators().forEach(a -> sb.append(" |"));
+            for (String o : others) {
+                List<Double> r = ratios.getOrDefault(o, List.of());
+                sb.append(r.isEmpty() ? " - |" : String.format(Locale.ROOT, " %.2fx |",
+                        Math.exp(r.stream().mapToDouble(Math::log).average().orElse(0))));
+            }
+            sb.append("\n\n");
+        }
+        return sb.toString().stripTrailing() + "\n";
+    }
 
     private static String calibration(ScorecardInputs in) {
         if (in.calibrations().isEmpty()) {

@@ -91,6 +91,10 @@ public final class ScorecardService {
         List<Loaded<CalibrationResult>> calibrations = load(request.resultsDir(), CalibrationResult.class, CalibrationResult.KIND,
                 CalibrationResult.SCHEMA, strict, skipped);
 
+        List<Loaded<org.hakbench.trace.ReplayRunner.ReplayResult>> replays = load(request.resultsDir(),
+                org.hakbench.trace.ReplayRunner.ReplayResult.class, org.hakbench.trace.ReplayRunner.ReplayResult.KIND,
+                org.hakbench.trace.ReplayRunner.ReplayResult.SCHEMA, strict, skipped);
+
         List<TrendLine> trends = new ArrayList<>();
         Path plot = null;
         if (!rebases.isEmpty()) {
@@ -100,7 +104,7 @@ public final class ScorecardService {
             trends.add(trendLine(history.series()));
         }
         ScorecardInputs inputs = new ScorecardInputs(snapshots(rebases), targets, soakLines(soaks, scorecardDir),
-                verdictEntries(verdicts), trends, calibrations(calibrations));
+                verdictEntries(verdicts), trends, calibrations(calibrations), realPrograms(replays));
         SequencedMap<String, String> bodies = ScorecardRenderer.render(inputs, document.block(ScorecardRenderer.VERDICTS));
         boolean changed = writer.update(request.scorecard(), bodies, ScorecardRenderer.HEADINGS);
         skipped.replaceAll(w -> "skipped " + w);
@@ -209,6 +213,27 @@ public final class ScorecardService {
                     f.getFileName().toString()));
         }
         return out;
+    }
+
+    /** Newest replay per machine. */
+    static List<ScorecardInputs.RealPrograms> realPrograms(List<Loaded<org.hakbench.trace.ReplayRunner.ReplayResult>> newestFirst) {
+        Map<String, ScorecardInputs.RealPrograms> byMachine = new LinkedHashMap<>();
+        for (Loaded<org.hakbench.trace.ReplayRunner.ReplayResult> loaded : newestFirst) {
+            org.hakbench.trace.ReplayRunner.ReplayResult r = loaded.value();
+            byMachine.computeIfAbsent(r.machine().id(), id -> {
+                java.util.SequencedMap<String, Map<String, Double>> ops = new LinkedHashMap<>();
+                for (org.hakbench.trace.ReplayRunner.ReplayPoint p : r.points()) {
+                    String trace = Path.of(p.trace()).getFileName().toString();
+                    Map<String, Double> row = ops.computeIfAbsent(trace, t -> new LinkedHashMap<>());
+                    if (p.medianOpsPerSecond() != null) {
+                        row.put(p.allocator(), p.medianOpsPerSecond());
+                    }
+                }
+                return new ScorecardInputs.RealPrograms(id, loaded.file().getFileName().toString(), r.createdAt(),
+                        r.settings().allocators(), ops);
+            });
+        }
+        return List.copyOf(byMachine.values());
     }
 
     /** Newest calibration per machine. */

@@ -39,6 +39,10 @@ public final class ReplayRunner {
         public Request {
             traces = List.copyOf(traces);
             allocators = List.copyOf(allocators);
+        }
+
+        /** The checks of a new run (not of a loaded result file, whose traces may live elsewhere now). */
+        void check() {
             if (traces.isEmpty()) {
                 throw new IllegalArgumentException("give at least one TRACE.trace.gz (hakbench record writes them)");
             }
@@ -73,7 +77,7 @@ public final class ReplayRunner {
     }
 
     public record ReplayResult(int schema, String kind, Instant createdAt, MachineFingerprint machine, Request settings,
-                               List<ReplayRun> runs, List<ReplayPoint> points) {
+                               List<ReplayRun> runs, List<ReplayPoint> points) implements org.hakbench.results.ResultEnvelope {
         public static final int SCHEMA = 1;
         public static final String KIND = "replay";
     }
@@ -89,6 +93,7 @@ public final class ReplayRunner {
 
     @SuppressWarnings("try")   // the shutdown guard only has to be open while the children run
     public Outcome run(Request request, PrintWriter out) {
+        request.check();
         for (String name : request.allocators()) {
             AllocatorSpec spec = Allocators.byName(name);
             if (!spec.available()) {
