@@ -32,9 +32,10 @@ public final class MallocTrace {
     private final long unknownFrees;
     private final long peakLiveBytes;
     private final long finalLiveBytes;
+    private final int peakIndex;
 
     private MallocTrace(byte[] kinds, int[] slots, int[] newSlots, long[] sizes, int slotCount, long unknownFrees, long peakLiveBytes,
-                        long finalLiveBytes) {
+                        long finalLiveBytes, int peakIndex) {
         this.kinds = kinds;
         this.slots = slots;
         this.newSlots = newSlots;
@@ -43,6 +44,7 @@ public final class MallocTrace {
         this.unknownFrees = unknownFrees;
         this.peakLiveBytes = peakLiveBytes;
         this.finalLiveBytes = finalLiveBytes;
+        this.peakIndex = peakIndex;
     }
 
     /** Parses mtrace lines; a line that is not mtrace is an IllegalArgumentException naming {@code source} and its line number. */
@@ -117,6 +119,7 @@ public final class MallocTrace {
         private long unknownFrees;
         private long liveBytes;
         private long peakLiveBytes;
+        private int peakIndex = -1;
 
         Builder(int expected) {
             int capacity = Math.max(16, expected);
@@ -163,7 +166,10 @@ public final class MallocTrace {
             slotBytes[slot] = size;
             live.put(address, slot);
             liveBytes += size;
-            peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
+            if (liveBytes > peakLiveBytes) {
+                peakLiveBytes = liveBytes;
+                peakIndex = n;   // the operation being added now
+            }
             return slot;
         }
 
@@ -190,7 +196,7 @@ public final class MallocTrace {
 
         MallocTrace build() {
             return new MallocTrace(Arrays.copyOf(kinds, n), Arrays.copyOf(slots, n), Arrays.copyOf(newSlots, n),
-                    Arrays.copyOf(sizes, n), slotCount, unknownFrees, peakLiveBytes, liveBytes);
+                    Arrays.copyOf(sizes, n), slotCount, unknownFrees, peakLiveBytes, liveBytes, peakIndex);
         }
     }
 
@@ -226,6 +232,11 @@ public final class MallocTrace {
 
     public long peakLiveBytes() {
         return peakLiveBytes;
+    }
+
+    /** The operation after which the live bytes peak ({@link #peakLiveBytes}), or -1 for a trace without mallocs. */
+    public int peakIndex() {
+        return peakIndex;
     }
 
     /** Bytes still live at the end of the trace (what the program never freed). */

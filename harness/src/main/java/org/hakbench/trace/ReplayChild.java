@@ -23,6 +23,15 @@ public final class ReplayChild implements ChildMode<ReplaySpec, ReplayRunResult>
                 replay.pass(adapter);
                 replay.freeLive(adapter);
             }
+            // one untimed pass stopped at the peak live set: what the allocator maps for it
+            Long mappedAtPeak = null;
+            if (trace.peakIndex() >= 0) {
+                replay.replay(adapter, 0, trace.peakIndex() + 1);
+                mappedAtPeak = adapter.footprint().mappedBytes();
+                replay.replay(adapter, trace.peakIndex() + 1, trace.operations());
+                replay.freeLive(adapter);
+            }
+            org.hakbench.results.OsCallCounts before = adapter.osCalls();
             long ops = 0;
             long elapsed = 0;
             int passes = 0;
@@ -37,8 +46,12 @@ public final class ReplayChild implements ChildMode<ReplaySpec, ReplayRunResult>
                 }
                 replay.freeLive(adapter);
             }
+            org.hakbench.results.OsCallCounts after = adapter.osCalls();
+            Double osPerOp = before == null || after == null ? null
+                    : (double) ((after.mmap() - before.mmap()) + (after.munmap() - before.munmap()) + (after.madvise() - before.madvise())) / ops;
             return new ReplayRunResult(adapter.name(), adapter.implementation(), spec.trace(), passes, ops, Math.max(1, elapsed),
-                    ops * 1e9 / Math.max(1, elapsed), ProcessMemory.peakRssKiB(), resident, trace.finalLiveBytes());
+                    ops * 1e9 / Math.max(1, elapsed), ProcessMemory.peakRssKiB(), resident, trace.finalLiveBytes(), mappedAtPeak,
+                    trace.peakLiveBytes(), osPerOp);
         }
     }
 }

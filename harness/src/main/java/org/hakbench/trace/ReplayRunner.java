@@ -73,7 +73,7 @@ public final class ReplayRunner {
     /** Per trace and allocator. */
     public record ReplayPoint(String trace, String allocator, int runsOk, int runsFailed, Double medianOpsPerSecond, Double cvPercent,
                               Double minOpsPerSecond, Double maxOpsPerSecond, Long medianPeakRssKiB, Long residentBytes,
-                              PairedRatio vsReference) {
+                              PairedRatio vsReference, Double nsPerOp, Double fragmentation, Double osCallsPerOp) {
     }
 
     public record ReplayResult(int schema, String kind, Instant createdAt, MachineFingerprint machine, Request settings,
@@ -136,9 +136,16 @@ public final class ReplayRunner {
             ReplayResult result = new ReplayResult(ReplayResult.SCHEMA, ReplayResult.KIND, createdAt, MachineFingerprint.capture(),
                     request, runs, points);
             ResultFiles.writeReserved(json, result);
+            Path markdown = ResultFiles.sibling(json, ".md");
+            String tables = table(request, points);
+            try {
+                AtomicFiles.writeString(markdown, "# hakbench replay, " + createdAt + "\n" + tables);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + markdown + ": " + e.getMessage(), e);
+            }
             journal.delete();
-            out.print(table(request, points));
-            out.println("wrote " + json);
+            out.print(tables);
+            out.println("wrote " + json + " and " + markdown.getFileName());
             out.flush();
             return new Outcome(result, json, (int) runs.stream().filter(r -> !r.ok()).count());
         }
@@ -181,7 +188,7 @@ public final class ReplayRunner {
                     }
                 }
                 if (ok.isEmpty()) {
-                    points.add(new ReplayPoint(trace, allocator, 0, mine.size(), null, null, null, null, null, null, null));
+                    points.add(new ReplayPoint(trace, allocator, 0, mine.size(), null, null, null, null, null, null, null, null, null, null));
                     continue;
                 }
                 DescriptiveStatistics ops = new DescriptiveStatistics(ok.stream().mapToDouble(r -> r.result().opsPerSecond()).toArray());
@@ -190,10 +197,17 @@ public final class ReplayRunner {
                 points.add(new ReplayPoint(trace, allocator, ok.size(), mine.size() - ok.size(), ops.getPercentile(50),
                         ok.size() > 1 ? 100 * ops.getStandardDeviation() / ops.getMean() : null, ops.getMin(), ops.getMax(),
                         Math.round(rss.getPercentile(50)), resident.length == 0 ? null : Math.round(new DescriptiveStatistics(resident).getPercentile(50)),
-                        vs));
+                        vs, 1e9 / ops.getPercentile(50), median(ok.stream().map(r -> r.result().fragmentation()).toList()),
+                        median(ok.stream().map(r -> r.result().osCallsPerOp()).toList())));
             }
         }
         return points;
+    }
+
+    /** Median of the known values, or null when none is known. */
+    private static Double median(List<Double> values) {
+        double[] known = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        return known.length == 0 ? null : new DescriptiveStatistics(known).getPercentile(50);
     }
 
     static String table(Request request, List<ReplayPoint> points) {
@@ -201,19 +215,23 @@ public final class ReplayRunner {
         String ref = request.reference();
         for (String trace : request.traces()) {
             sb.append('\n').append(Path.of(trace).getFileName()).append(", ").append(request.runs()).append(" run(s):\n");
-            sb.append("| allocator | runs ok/failed | median M ops/s | min .. max | CV % | peak RSS MiB | resident MiB | vs ")
-                    .append(ref == null ? "-" : ref).append(", run by run |\n");
-            sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            sb.append("| allocator | runs ok/failed | median M ops/s | ns/op | min .. max | CV % | peak RSS MiB | resident MiB"
+                    + " | mapped at peak / peak live | OS calls/op | vs ").append(ref == null ? "-" : ref).append(", run by run |\n");
+            sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (ReplayPoint p : points) {
                 if (!p.trace().equals(trace)) {
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "| %s | %d/%d | %s | %s | %s | %s | %s | %s |%n", p.allocator(), p.runsOk(), p.runsFailed(),
+                sb.append(String.format(Locale.ROOT, "| %s | %d/%d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", p.allocator(), p.runsOk(),
+                        p.runsFailed(),
                         p.medianOpsPerSecond() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.medianOpsPerSecond() / 1e6),
+                        p.nsPerOp() == null ? "-" : String.format(Locale.ROOT, "%.1f", p.nsPerOp()),
                         p.minOpsPerSecond() == null ? "-" : String.format(Locale.ROOT, "%.2f .. %.2f", p.minOpsPerSecond() / 1e6, p.maxOpsPerSecond() / 1e6),
                         p.cvPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f", p.cvPercent()),
                         p.medianPeakRssKiB() == null ? "-" : String.format(Locale.ROOT, "%.1f", p.medianPeakRssKiB() / 1024.0),
                         p.residentBytes() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.residentBytes() / 1048576.0),
+                        p.fragmentation() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.fragmentation()),
+                        p.osCallsPerOp() == null ? "-" : String.format(Locale.ROOT, "%.2e", p.osCallsPerOp()),
                         p.allocator().equals(ref) ? "(reference)" : p.vsReference() == null ? "-" : describe(p.vsReference())));
             }
         }

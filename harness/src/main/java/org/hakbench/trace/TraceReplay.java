@@ -29,13 +29,18 @@ public final class TraceReplay {
 
     /** Replays every operation once; returns how many it did. */
     public long pass(AllocatorAdapter allocator) {
+        return replay(allocator, 0, kinds.length);
+    }
+
+    /** Replays operations [from, to); returns how many. */
+    public long replay(AllocatorAdapter allocator, int from, int to) {
         final AllocatorAdapter a = allocator;
         final byte[] k = kinds;
         final int[] s = slots;
         final long[] z = sizes;
         final long[] addr = addresses;
         final long[] live = liveSizes;
-        for (int i = 0; i < k.length; i++) {
+        for (int i = from; i < to; i++) {
             switch (k[i]) {
                 case MallocTrace.MALLOC -> {
                     addr[s[i]] = touched(a, z[i]);
@@ -46,21 +51,21 @@ public final class TraceReplay {
                     addr[s[i]] = 0;
                 }
                 default -> {
-                    final int from = s[i];
-                    final int to = newSlots[i];
+                    final int oldSlot = s[i];
+                    final int newSlot = newSlots[i];
                     final long moved = touched(a, z[i]);
-                    final long keep = Math.min(live[from], z[i]);
+                    final long keep = Math.min(live[oldSlot], z[i]);
                     if (keep > 0) {
-                        NativeMemory.copy(addr[from], moved, keep);
+                        NativeMemory.copy(addr[oldSlot], moved, keep);
                     }
-                    a.free(addr[from]);
-                    addr[from] = 0;
-                    addr[to] = moved;
-                    live[to] = z[i];
+                    a.free(addr[oldSlot]);
+                    addr[oldSlot] = 0;
+                    addr[newSlot] = moved;
+                    live[newSlot] = z[i];
                 }
             }
         }
-        return k.length;
+        return to - from;
     }
 
     /** Frees what the trace left live; returns how many blocks. */

@@ -36,10 +36,21 @@ class ReplayCommandTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertTrue(run.out().contains("| hakmem | 2/0 |") && run.out().contains("| glibc | 2/0 |") && run.out().contains("(reference)"), run.out());
         try (var files = Files.list(dir.resolve("out"))) {
-            List<Path> json = files.filter(p -> p.getFileName().toString().startsWith("replay-")).toList();
+            List<Path> json = files.filter(p -> p.getFileName().toString().startsWith("replay-") && p.toString().endsWith(".json")).toList();
             assertEquals(1, json.size());
             String text = Files.readString(json.getFirst());
             assertTrue(text.contains("\"kind\" : \"replay\"") && text.contains("\"opsPerSecond\""), text.substring(0, 200));
+            com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            com.fasterxml.jackson.databind.JsonNode hakmem = null;
+            for (com.fasterxml.jackson.databind.JsonNode p : tree.get("points")) {
+                if (p.get("allocator").asText().equals("hakmem")) {
+                    hakmem = p;
+                }
+            }
+            assertTrue(hakmem != null && hakmem.get("nsPerOp").asDouble() > 0, String.valueOf(hakmem));
+            assertTrue(hakmem.get("fragmentation").asDouble() >= 1, "hakmem maps at least the peak live bytes: " + hakmem);
+            assertTrue(hakmem.get("osCallsPerOp").isNumber(), "hakmem counts its own OS calls: " + hakmem);
+            assertTrue(Files.exists(json.getFirst().resolveSibling(json.getFirst().getFileName().toString().replace(".json", ".md"))));
         }
     }
 
