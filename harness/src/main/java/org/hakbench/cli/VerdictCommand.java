@@ -44,6 +44,9 @@ final class VerdictCommand implements Callable<Integer> {
     @Option(names = "--baseline-dir", paramLabel = "DIR", description = "Find the baseline here by the candidate's machine fingerprint (e.g. results/baseline).")
     Path baselineDir;
 
+    @Option(names = "--trace", paramLabel = "NAME", description = "For two replay files: the trace (file name) to judge, when they replayed several.")
+    String trace;
+
     @Option(names = "--baseline-class", paramLabel = "LABEL",
             description = "With --baseline-dir: key baselines by machine class (LABEL, e.g. the CI runner label, plus CPU model, cores and"
                     + " kernel major version) instead of the exact machine fingerprint; for hosted runners, a new VM every night.")
@@ -64,6 +67,17 @@ final class VerdictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return Services.call(err, () -> {
             PrintWriter out = json.human(stdout, err);
+            if (files != null && files.size() == 2 && baselineDir == null && org.hakbench.verdict.ReplayVerdict.isReplay(files.get(1))) {
+                VerdictThresholds thresholds = thresholdOptions.thresholds();
+                org.hakbench.verdict.VerdictService.Written w = new org.hakbench.verdict.ReplayVerdict(Clock.systemUTC()).run(files.get(0),
+                        files.get(1), configuration, trace, thresholds, thresholdOptions.measure(), checkedResults());
+                Verdict v = w.result().verdict();
+                out.println(v.decision() + " " + w.result().configuration() + " (" + thresholdOptions.measure().description() + "): " + v.reason());
+                out.println("wrote " + w.file());
+                out.flush();
+                json.print(stdout, w.result());
+                return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
+            }
             RebaseVerdict.Request request = request();
             RebaseVerdict.Outcome outcome = new RebaseVerdict(Clock.systemUTC()).run(request);
             if (outcome instanceof RebaseVerdict.BaselineAdopted adopted) {
@@ -80,6 +94,15 @@ final class VerdictCommand implements Callable<Integer> {
             json.print(stdout, decided.written().result());
             return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
         });
+    }
+
+    /** The results directory, refused (exit 2) when it cannot be written. */
+    private Path checkedResults() {
+        String problem = AtomicFiles.checkWritableDirectory(results);
+        if (problem != null) {
+            throw new IllegalArgumentException("--results=" + results + ": " + problem);
+        }
+        return results;
     }
 
     private RebaseVerdict.Request request() {
