@@ -71,12 +71,7 @@ final class VerdictCommand implements Callable<Integer> {
                 VerdictThresholds thresholds = thresholdOptions.thresholds();
                 org.hakbench.verdict.VerdictService.Written w = new org.hakbench.verdict.ReplayVerdict(Clock.systemUTC()).run(files.get(0),
                         files.get(1), configuration, trace, thresholds, thresholdOptions.measure(), checkedResults());
-                Verdict v = w.result().verdict();
-                out.println(v.decision() + " " + w.result().configuration() + " (" + thresholdOptions.measure().description() + "): " + v.reason());
-                out.println("wrote " + w.file());
-                out.flush();
-                json.print(stdout, w.result());
-                return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
+                return report(w, thresholdOptions.measure(), out, stdout);
             }
             RebaseVerdict.Request request = request();
             RebaseVerdict.Outcome outcome = new RebaseVerdict(Clock.systemUTC()).run(request);
@@ -86,14 +81,19 @@ final class VerdictCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            RebaseVerdict.Decided decided = (RebaseVerdict.Decided) outcome;
-            Verdict v = decided.written().result().verdict();
-            out.println(v.decision() + " " + decided.written().result().configuration() + " (" + request.measure().description() + "): " + v.reason());
-            out.println("wrote " + decided.written().file());
-            out.flush();
-            json.print(stdout, decided.written().result());
-            return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
+            return report(((RebaseVerdict.Decided) outcome).written(), request.measure(), out, stdout);
         });
+    }
+
+    /** The decision line, the file, the JSON when asked; exit 1 on NO-GO. */
+    private int report(org.hakbench.verdict.VerdictService.Written written, org.hakbench.verdict.Measure measure, PrintWriter out,
+                       PrintWriter stdout) {
+        Verdict v = written.result().verdict();
+        out.println(v.decision() + " " + written.result().configuration() + " (" + measure.description() + "): " + v.reason());
+        out.println("wrote " + written.file());
+        out.flush();
+        json.print(stdout, written.result());
+        return v.decision() == Decision.NO_GO ? ExitCodes.NO_GO : ExitCodes.OK;
     }
 
     /** The results directory, refused (exit 2) when it cannot be written. */
@@ -124,10 +124,7 @@ final class VerdictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(f + ": no such readable file");
             }
         }
-        String problem = AtomicFiles.checkWritableDirectory(results);
-        if (problem != null) {
-            throw new IllegalArgumentException("--results=" + results + ": " + problem);
-        }
+        checkedResults();
         return baselineDir == null
                 ? new RebaseVerdict.Request(files.get(0), files.get(1), null, false, configuration, thresholds, thresholdOptions.measure(), results)
                 : new RebaseVerdict.Request(null, files.get(0), baselineDir, adoptMissing, configuration, thresholds, thresholdOptions.measure(), results,

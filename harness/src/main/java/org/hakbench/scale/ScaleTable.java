@@ -51,11 +51,7 @@ public final class ScaleTable {
         if (r == null) {
             return p.allocator().equals(reference) ? "(reference)" : "-";
         }
-        if (r.ci95Low() == null) {
-            return String.format(Locale.ROOT, "%.2fx (%d pair%s: no 95%% interval below %d)", r.ratio(), r.pairs(),
-                    r.pairs() == 1 ? "" : "s", PairedRatio.MIN_PAIRS_FOR_INTERVAL);
-        }
-        return String.format(Locale.ROOT, "%.2fx [%.3f, %.3f] %s", r.ratio(), r.ci95Low(), r.ci95High(), r.verdict());
+        return r.describe();
     }
 
     /** Ops/s as millions with 3 significant decimals: "12.345 M". */

@@ -62,6 +62,18 @@ public record PairedRatio(int pairs, double geoMean, double min, double max, Dou
         return estimate != null ? estimate : geoMean;
     }
 
+    /**
+     * "1.04x [0.981, 1.102] level" (three decimals, so a bound just above 1 does not print as 1.00), or
+     * the estimate with why there is no interval.
+     */
+    public String describe() {
+        if (ci95Low == null) {
+            return String.format(java.util.Locale.ROOT, "%.2fx (%d pair%s: no 95%% interval below %d)", ratio(), pairs,
+                    pairs == 1 ? "" : "s", MIN_PAIRS_FOR_INTERVAL);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2fx [%.3f, %.3f] %s", ratio(), ci95Low, ci95High, verdict());
+    }
+
     /** "ahead" when the whole interval lies above 1, "behind" when below, "level" when it holds 1 or there is none. */
     public String verdict() {
         if (ci95Low != null && ci95Low > 1) {

@@ -232,18 +232,9 @@ public final class ReplayRunner {
                         p.residentBytes() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.residentBytes() / 1048576.0),
                         p.fragmentation() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.fragmentation()),
                         p.osCallsPerOp() == null ? "-" : String.format(Locale.ROOT, "%.2e", p.osCallsPerOp()),
-                        p.allocator().equals(ref) ? "(reference)" : p.vsReference() == null ? "-" : describe(p.vsReference())));
+                        p.allocator().equals(ref) ? "(reference)" : p.vsReference() == null ? "-" : p.vsReference().describe()));
             }
         }
         return sb.toString();
-    }
-
-    private static String describe(PairedRatio r) {
-        double est = r.estimate() != null ? r.estimate() : r.geoMean();
-        if (r.ci95Low() == null) {
-            return String.format(Locale.ROOT, "%.2fx (%d pairs: no 95%% interval below %d)", est, r.pairs(), PairedRatio.MIN_PAIRS_FOR_INTERVAL);
-        }
-        String word = r.ci95Low() > 1 ? "ahead" : r.ci95High() < 1 ? "behind" : "level";
-        return String.format(Locale.ROOT, "%.2fx [%.3f, %.3f] %s", est, r.ci95Low(), r.ci95High(), word);
     }
 }
