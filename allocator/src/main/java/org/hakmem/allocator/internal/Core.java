@@ -129,11 +129,15 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         }
         final Slab slab = pageMap.slabAt(address);
         if (slab != null) {
+            // One unsigned comparison: a block start of this slab below its carved mark (Slab.indexOf).
+            if (Long.compareUnsigned(slab.indexOf(address), slab.carved) < 0 && slab.ownerThread == Thread.currentThread()) {
+                ThreadCache.freeLocal(slab, slab.ownerStack, address);
+                return;
+            }
             final int index = slab.blockIndex(address);
             if (index >= 0) {
                 if (slab.ownerThread == Thread.currentThread()) {
-                    ThreadCache.freeLocal(slab, slab.ownerStack, index, address);
-                    return;
+                    throw doubleFree(address);      // a block of ours never handed out
                 }
                 final ThreadCache caller = currentCache();   // registers the caller first: see registerCaller
                 if (caller != null) {
@@ -175,7 +179,10 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
             final ThreadCache tc = v.cache(stripe);
             final SlabOwner owner = slab.owner;
             if (owner == tc) {
-                ThreadCache.freeLocal(slab, slab.ownerStack, index, address);
+                if (index >= slab.carved) {
+                    throw doubleFree(address);
+                }
+                ThreadCache.freeLocal(slab, slab.ownerStack, address);
                 return;
             }
             freeShared(tc, slab, owner, index, address);

@@ -27,11 +27,16 @@ class SlabTest {
                 int bytes = slab.blockBytes;
                 assertTrue(slab.blockCount >= 8);
                 long span = slab.byteSize();
-                for (long offset = 0; offset < span; offset += 16) {
-                    long expected = offset % bytes == 0 && offset / bytes < slab.blockCount ? offset / bytes : -1;
+                // below the slab, inside it, and past its last block: one multiply decides them all
+                for (long offset = -span; offset < 2 * span; offset += 8) {
+                    long expected = offset >= 0 && offset % bytes == 0 && offset / bytes < slab.blockCount ? offset / bytes : -1;
                     assertEquals(expected, slab.blockIndex(slab.base + offset), "bin " + bin + " offset " + offset);
                 }
-                assertEquals(-1, slab.blockIndex(slab.base - 16));
+                for (long address : new long[] {0, 16, -16, Long.MIN_VALUE, Long.MAX_VALUE & ~15,
+                        slab.base - (long) bytes, slab.base + (long) slab.blockCount * bytes, slab.base + (1L << 62)}) {
+                    assertEquals(-1, slab.blockIndex(address), "bin " + bin + " address " + address);
+                    assertTrue(Long.compareUnsigned(slab.indexOf(address), slab.blockCount) >= 0, "bin " + bin + " address " + address);
+                }
                 assertEquals(-1, slab.blockIndex(slab.base + 8));
                 core.backend().releaseSlab(slab);
             }

@@ -55,12 +55,17 @@ public final class Slab extends SlabFields.PadC {
 
     /** Index of the block that starts exactly at address, or -1 for an interior or out-of-range address. */
     public int blockIndex(long address) {
-        long offset = address - base;
-        if (Long.compareUnsigned(offset, spanBytes) >= 0) {
-            return -1;
-        }
-        int index = (int) ((offset * magic) >>> SlabFields.MAGIC_SHIFT);
-        return (long) index * blockBytes == offset ? index : -1;
+        final long q = indexOf(address);
+        return Long.compareUnsigned(q, blockCount) < 0 ? (int) q : -1;
+    }
+
+    /**
+     * The index of the block starting at address if there is one; otherwise a value at or above
+     * blockCount as an unsigned number. So {@code compareUnsigned(indexOf(a), carved) < 0} proves in
+     * one comparison that a is a block start of this slab that has been handed out (see indexInverse).
+     */
+    public long indexOf(long address) {
+        return Long.rotateRight((address - base) * indexInverse, indexShift);
     }
 
     public long blockAddress(int index) {

@@ -14,10 +14,20 @@ final class SlabFields {
     private SlabFields() {
     }
 
-    /** Multiplier for division by the block size: exact for offsets below 2^24 and blocks up to 64 KiB. */
-    static final int MAGIC_SHIFT = 40;
     /** Unused words (64 bytes) before and after the used ones of {@link ReadMostly#remoteBits}. */
     static final int REMOTE_PAD = 8;
+
+    /** x^-1 modulo 2^64 for odd x: Newton's iteration doubles the correct low bits each step (3 -> 96). */
+    static long inverseOfOdd(long x) {
+        if ((x & 1) == 0) {
+            throw new IllegalArgumentException("x=" + x + ": must be odd");
+        }
+        long y = x;                 // correct to 3 bits: x * x == 1 mod 8 for every odd x
+        for (int i = 0; i < 5; i++) {
+            y *= 2 - x * y;
+        }
+        return y;
+    }
 
     /** Read by every free; written when a slab changes hands, and {@code carved} only while it grows. */
     abstract static class ReadMostly {
@@ -30,7 +40,15 @@ final class SlabFields {
         final int unitCount;
         /** blockCount * blockBytes: the bytes that hold blocks. */
         final long spanBytes;
-        final long magic;
+        /**
+         * blockBytes is {@code odd << indexShift}; indexInverse is odd's inverse modulo 2^64. For a
+         * multiple m * blockBytes of it, {@code rotateRight(offset * indexInverse, indexShift)} is m;
+         * for any other offset (interior, below base as a huge unsigned value) it is above
+         * 2^64 / blockBytes, which is above blockCount: one multiply both divides and proves the
+         * address is a block start (divisibility by multiplication, Granlund and Montgomery).
+         */
+        final long indexInverse;
+        final int indexShift;
         /** Bit i set: block i is free in this slab (not cached, not in use). The array is owner only. */
         final long[] freeBits;
         /**
@@ -71,7 +89,8 @@ final class SlabFields {
             this.blockBytes = blockBytes;
             this.blockCount = (int) (((long) unitCount << SuperSlab.UNIT_SHIFT) / blockBytes);
             this.spanBytes = (long) blockCount * blockBytes;
-            this.magic = ((1L << MAGIC_SHIFT) + blockBytes - 1) / blockBytes;
+            this.indexShift = Integer.numberOfTrailingZeros(blockBytes);
+            this.indexInverse = inverseOfOdd(blockBytes >>> indexShift);
             this.freeBits = new long[(blockCount + 63) >>> 6];
             this.remoteBits = new long[REMOTE_PAD + freeBits.length + REMOTE_PAD];
             for (int i = 0; i < blockCount; i++) {
