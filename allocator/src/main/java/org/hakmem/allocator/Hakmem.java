@@ -2,6 +2,8 @@ package org.hakmem.allocator;
 
 import java.lang.foreign.SegmentAllocator;
 
+import org.hakmem.allocator.internal.Core;
+
 /**
  * The process-wide hakmem allocator, configured from the {@code HAKMEM_*} environment on first
  * use. A drop-in for malloc/free on raw addresses:
@@ -20,6 +22,8 @@ public final class Hakmem {
     /** Holder idiom: the default instance is built on first use, and a bad environment is reported on every call. */
     private static final class Default {
         static final HakmemAllocator INSTANCE;
+        /** INSTANCE's core, a constant to the JIT: the static malloc and free skip loading it from the instance. */
+        static final Core CORE;
         static final IllegalArgumentException ERROR;
 
         static {
@@ -37,6 +41,7 @@ public final class Hakmem {
                 error = e;
             }
             INSTANCE = instance;
+            CORE = instance == null ? null : instance.core();
             ERROR = error;
         }
     }
@@ -56,11 +61,19 @@ public final class Hakmem {
     }
 
     public static long malloc(long byteSize) {
-        return instance().malloc(byteSize);
+        return core().malloc(byteSize);
     }
 
     public static void free(long address) {
-        instance().free(address);
+        core().free(address);
+    }
+
+    private static Core core() {
+        final Core core = Default.CORE;
+        if (core == null) {
+            instance();     // throws the environment's error
+        }
+        return core;
     }
 
     public static long calloc(long count, long byteSize) {

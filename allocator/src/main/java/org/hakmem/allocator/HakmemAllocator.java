@@ -23,6 +23,10 @@ public final class HakmemAllocator implements AutoCloseable {
         this.isDefault = isDefault;
     }
 
+    Core core() {
+        return core;
+    }
+
     /** At least byteSize bytes, 16-byte aligned; 0 only when the OS refuses memory. malloc(0) is unique. */
     public long malloc(long byteSize) {
         return core.malloc(byteSize);

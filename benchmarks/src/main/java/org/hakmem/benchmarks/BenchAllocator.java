@@ -9,7 +9,6 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 import org.hakmem.allocator.Hakmem;
-import org.hakmem.allocator.HakmemAllocator;
 
 /**
  * The allocators the benchmarks compare, behind one small interface; a JMH fork uses exactly one,
@@ -32,7 +31,7 @@ public abstract class BenchAllocator {
 
     public static BenchAllocator named(String name) {
         return switch (name) {
-            case "hakmem" -> new HakmemBench(Hakmem.instance());
+            case "hakmem" -> { Hakmem.instance(); yield new HakmemBench(); }
             case "glibc" -> Native.of(Linker.nativeLinker().defaultLookup(), "malloc", "free", false);
             case "glibc-critical" -> Native.of(Linker.nativeLinker().defaultLookup(), "malloc", "free", true);
             case "mimalloc" -> Native.of(mimalloc(), "mi_malloc", "mi_free", false);
@@ -51,21 +50,16 @@ public abstract class BenchAllocator {
         }
     }
 
+    /** The default instance through the static API, the path hakbench's child and most programs take. */
     static final class HakmemBench extends BenchAllocator {
-        private final HakmemAllocator heap;
-
-        HakmemBench(HakmemAllocator heap) {
-            this.heap = heap;
-        }
-
         @Override
         public long malloc(long byteSize, long iteration) {
-            return heap.malloc(byteSize);
+            return Hakmem.malloc(byteSize);
         }
 
         @Override
         public void free(long address) {
-            heap.free(address);
+            Hakmem.free(address);
         }
     }
 

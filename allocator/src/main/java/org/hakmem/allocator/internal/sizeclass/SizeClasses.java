@@ -20,8 +20,11 @@ public final class SizeClasses {
     private static final int[] BLOCK_BYTES;
     /** Tiny class C0..C7 of a bin, or -1 for mid bins. */
     private static final byte[] TINY_CLASS;
-    /** (size + 7) >>> 3 -> bin, for size <= 1024. */
-    private static final byte[] TINY_LOOKUP = new byte[(int) (MAX_TINY_BYTES >>> 3) + 1];
+    /**
+     * (size + 7) >>> 3 -> bin, for size <= 1024; 256 entries (the tail unused) so that an index
+     * masked with 0xFF needs no bounds check in compiled code (the array is a constant of known length).
+     */
+    private static final byte[] TINY_LOOKUP = new byte[256];
     /** (size + 255) >>> 8 -> bin, for 1024 < size <= 64 KiB. */
     private static final byte[] MID_LOOKUP = new byte[(int) (MAX_SMALL_BYTES >>> 8) + 1];
     public static final int TINY_BIN_COUNT;
@@ -57,7 +60,7 @@ public final class SizeClasses {
         TINY_BIN_COUNT = tinyBins;
         BIN_COUNT = n;
 
-        for (int i = 0; i < TINY_LOOKUP.length; i++) {
+        for (int i = 0; i <= (int) (MAX_TINY_BYTES >>> 3); i++) {
             long size = (long) i << 3;          // the largest size with this index
             TINY_LOOKUP[i] = (byte) (size <= 8 ? 0 : firstBinAtLeast(size, 1));
         }
@@ -87,9 +90,9 @@ public final class SizeClasses {
         return MID_LOOKUP[(int) ((byteSize + 255) >>> 8)];
     }
 
-    /** Tiny bin for requests up to 1 KiB; callers have checked the range. */
+    /** Tiny bin for requests up to 1 KiB; callers have checked the range (the mask changes nothing below it). */
     public static int tinyBinOf(long byteSize) {
-        return TINY_LOOKUP[(int) ((byteSize + 7) >>> 3)];
+        return TINY_LOOKUP[(int) ((byteSize + 7) >>> 3) & 0xFF];
     }
 
     public static int blockBytes(int bin) {
