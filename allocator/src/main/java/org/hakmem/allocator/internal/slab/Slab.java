@@ -38,8 +38,8 @@ public final class Slab extends SlabFields.PadC {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(SlabFields.RemoteWritten.class, MethodHandles.lookup());
             SIGNALLED = lookup.findVarHandle(SlabFields.RemoteWritten.class, "signalled", int.class);
-            OWNER = MethodHandles.privateLookupIn(SlabFields.ReadMostly.class, MethodHandles.lookup())
-                    .findVarHandle(SlabFields.ReadMostly.class, "owner", SlabOwner.class);
+            OWNER = MethodHandles.privateLookupIn(SlabFields.Shape.class, MethodHandles.lookup())
+                    .findVarHandle(SlabFields.Shape.class, "owner", SlabOwner.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -253,6 +253,6 @@ public final class Slab extends SlabFields.PadC {
     }
 
     long metadataBytes() {
-        return 288L + 16L + 8L * freeBits.length + 16L + 8L * remoteBits.length;   // the padded object, its bitmaps
+        return 328L + 16L + 8L * freeBits.length + 16L + 8L * remoteBits.length;   // the padded object (328 B), its bitmaps
     }
 }
