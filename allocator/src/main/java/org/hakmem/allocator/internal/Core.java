@@ -292,6 +292,13 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
         ThreadCache tc = caches.get();
         if (claimed == null || !claimed.thread.isAlive()) {
             claimedCache = tc;
+        } else if (isBlocked(claimed.thread) && moveToItsSlot(claimed)) {
+            // The first thread to allocate is often one that then only waits (a main thread that
+            // built the data and joins its workers, larson's supervisor): a thread that finds the
+            // claim held by a blocked thread takes it, and the holder keeps the next fastest path,
+            // its thread-id slot. Once both are placed neither comes here again, so the claim
+            // moves at most once per new thread and never ping-pongs.
+            claimedCache = tc;
         } else {
             int slot = slotOf(current);
             ThreadCache occupant = cachesByThreadId[slot];
@@ -300,6 +307,28 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
             }
         }
         return tc;
+    }
+
+    /** The thread whose cache is in the claimed field, or null (tests). */
+    Thread claimedThread() {
+        final ThreadCache c = claimedCache;
+        return c == null ? null : c.thread;
+    }
+
+    private static boolean isBlocked(Thread thread) {
+        final Thread.State state = thread.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED;
+    }
+
+    /** Puts cache in its thread's slot unless a live thread's cache is there; returns whether it is there now. */
+    private boolean moveToItsSlot(ThreadCache cache) {
+        final int slot = slotOf(cache.thread);
+        final ThreadCache occupant = cachesByThreadId[slot];
+        if (occupant == null || occupant == cache || !occupant.thread.isAlive()) {
+            cachesByThreadId[slot] = cache;
+            return true;
+        }
+        return false;
     }
 
     public long calloc(long count, long byteSize) {
