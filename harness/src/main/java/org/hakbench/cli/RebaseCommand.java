@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code hakbench rebase}: binds options into a {@link RebaseConfig} and calls {@link RebaseRunner}. */
 @Command(name = "rebase", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Re-measures hakmem against the real allocators: N interleaved runs (A B C A B C ...) of the "
+        description = "Re-measures hakmem against the real allocators: N interleaved runs (A B C, B C A, ...) of the "
                 + "random_mixed loop per allocator, each in its own child JVM, with statistics, drift against "
                 + "the previous rebase, and results/rebase-<UTC>.json + .md.",
         exitCodeListHeading = "%nExit codes:%n",

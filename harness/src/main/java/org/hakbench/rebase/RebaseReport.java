@@ -50,7 +50,7 @@ public record RebaseReport(int schema, String kind, Instant createdAt, MachineFi
     /**
      * One child JVM.
      *
-     * @param index      1-based position in the interleaved schedule (A B C A B C ...)
+     * @param index      1-based position in the interleaved schedule (A B C, B C A, ...: each round starts one further)
      * @param round      1-based run number of this allocator
      * @param ok         the child exited 0 with a result
      * @param failure    why it failed, or null

@@ -31,7 +31,7 @@ import org.hakbench.results.ResultFiles;
 import org.hakbench.results.RunJournal;
 
 /**
- * {@code hakbench rebase}: N interleaved runs (A B C A B C ...) of the random_mixed loop per
+ * {@code hakbench rebase}: N interleaved runs (A B C, B C A, C A B, ...) of the random_mixed loop per
  * allocator, each in its own child JVM, then statistics, drift against the previous rebase, and the
  * JSON + markdown files. Works without picocli; the CLI only binds {@link RebaseConfig}.
  */
@@ -190,7 +190,7 @@ public final class RebaseRunner {
         try (journal; ShutdownStop shutdown = ShutdownStop.stoppingChildren("rebase-shutdown", stopRequested, SHUTDOWN_WAIT_MILLIS)) {
             measure:
             for (int round = 1; round <= config.runs(); round++) {
-                for (AllocatorSpec spec : plan.allocators()) {
+                for (AllocatorSpec spec : rotated(plan.allocators(), round - 1)) {
                     if (stopRequested.get()) {
                         break measure;
                     }
@@ -253,6 +253,21 @@ public final class RebaseRunner {
             int failed = (int) runs.stream().filter(r -> !r.ok()).count();
             return new Outcome(report, json, markdown, failed);
         }
+    }
+
+    /**
+     * The allocators starting at position shift (wrapping): round r starts with the r-th, so every
+     * allocator runs first, right after every other, and last equally often. With one fixed order
+     * whatever depends on the place in a round (what ran just before, a state the machine is left
+     * in) would fall on the same allocator every round.
+     */
+    static <T> List<T> rotated(List<T> items, int shift) {
+        int n = items.size();
+        List<T> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(items.get((i + shift) % n));
+        }
+        return out;
     }
 
     private RebaseReport.RunRecord runChild(RebaseConfig config, AllocatorSpec spec, int index, int round,

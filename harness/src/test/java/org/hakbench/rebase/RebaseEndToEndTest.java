@@ -44,8 +44,9 @@ class RebaseEndToEndTest {
         assertEquals(first.report(), report, "JSON round trip of the real file");
         assertTrue(first.jsonFile().getFileName().toString().matches("rebase-\\d{8}T\\d{6}Z\\.json"));
 
-        // interleaved A B C A B C, every raw figure present
-        assertEquals(List.of("hakmem", "glibc", "null", "hakmem", "glibc", "null"), report.runs().stream().map(RebaseReport.RunRecord::allocator).toList());
+        // interleaved A B C, B C A (each round starts one further), every raw figure present
+        assertEquals(List.of("hakmem", "glibc", "null", "glibc", "null", "hakmem"), report.runs().stream().map(RebaseReport.RunRecord::allocator).toList());
+        assertEquals(List.of(1, 1, 1, 2, 2, 2), report.runs().stream().map(RebaseReport.RunRecord::round).toList());
         for (RebaseReport.RunRecord run : report.runs()) {
             assertTrue(run.ok(), run.failure());
             assertEquals(200_000, run.result().iters());
