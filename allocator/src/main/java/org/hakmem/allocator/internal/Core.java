@@ -46,7 +46,8 @@ public final class Core implements org.hakmem.allocator.internal.cache.CacheHome
      * the ThreadLocal: a single-threaded program never pays the ThreadLocal lookup. Plain field:
      * a cache's {@code thread} is final, so a thread that reads someone else's (or a stale) cache
      * here only falls back to the ThreadLocal. It is claimed, never fought over: a thread writes it
-     * only when it is empty or its owner ended, so threads do not ping-pong its cache line.
+     * only when it is empty, its owner ended, or its owner is blocked (then moved to its thread-id
+     * slot, see threadLocalCache), so threads do not ping-pong its cache line.
      */
     private ThreadCache claimedCache;
     /**
