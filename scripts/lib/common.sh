@@ -69,3 +69,44 @@ find_maven() {
     return $EXIT_ENVIRONMENT
   fi
 }
+
+# --- comparing two revisions (scripts/jmh-ab, scripts/duo-ab) ---
+
+# check_revisions TOOL REV... : exit 2 naming the first argument that is not a commit of this repository.
+check_revisions() {
+  local tool="$1" rev; shift
+  for rev in "$@"; do
+    git -C "$HAKMEM_ROOT" rev-parse --verify -q "$rev^{commit}" >/dev/null \
+      || { echo "$tool: $rev: not a revision of this repository" >&2; exit 2; }
+  done
+}
+
+# checkout_revisions WORK REV_A REV_B : detached worktrees WORK/a and WORK/b, removed with WORK on exit.
+checkout_revisions() {
+  local work="$1" side rev
+  trap "git -C '$HAKMEM_ROOT' worktree remove --force '$work/a' 2>/dev/null; git -C '$HAKMEM_ROOT' worktree remove --force '$work/b' 2>/dev/null; rm -rf '$work'" EXIT
+  for side in a b; do
+    rev="$2"; [ "$side" = b ] && rev="$3"
+    git -C "$HAKMEM_ROOT" worktree add -q --detach "$work/$side" "$rev"
+    echo "checked out $side = $(git -C "$work/$side" log -1 --format='%h %s' | cut -c1-70)" >&2
+  done
+}
+
+# build_module TOOL DIR MODULE : mvn package of MODULE (and what it needs) in DIR; Maven's output only on failure.
+build_module() {
+  local log
+  log="$(mktemp)"
+  if ! (cd "$2" && mvn -B -q -ntp package -pl "$3" -am -DskipTests >"$log" 2>&1); then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "$1: building $3 in $2 failed (above)" >&2
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+# median_and_range : numbers on stdin, one per line -> "MEDIAN MIN MAX COUNT"; exit 1 when there are none.
+median_and_range() {
+  sort -g | awk '{r[NR] = $1} END {if (NR == 0) exit 1; m = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2;
+    printf "%.4f %.4f %.4f %d\n", m, r[1], r[NR], NR}'
+}
