@@ -253,6 +253,6 @@ public final class Slab extends SlabFields.PadC {
     }
 
     long metadataBytes() {
-        return 328L + 16L + 8L * freeBits.length + 16L + 8L * remoteBits.length;   // the padded object (328 B), its bitmaps
+        return 320L + 16L + 8L * freeBits.length + 16L + 8L * remoteBits.length;   // the padded object (320 B), its bitmaps
     }
 }

@@ -37,8 +37,6 @@ final class SlabFields {
         public final int blockCount;
         final int firstUnit;
         final int unitCount;
-        /** blockCount * blockBytes: the bytes that hold blocks. */
-        final long spanBytes;
         /** Bit i set: block i is free in this slab (not cached, not in use). The array is owner only. */
         final long[] freeBits;
         /**
@@ -61,7 +59,6 @@ final class SlabFields {
             this.unitCount = unitCount;
             this.blockBytes = blockBytes;
             this.blockCount = (int) (((long) unitCount << SuperSlab.UNIT_SHIFT) / blockBytes);
-            this.spanBytes = (long) blockCount * blockBytes;
             this.freeBits = new long[(blockCount + 63) >>> 6];
             this.remoteBits = new long[REMOTE_PAD + freeBits.length + REMOTE_PAD];
             for (int i = 0; i < blockCount; i++) {
