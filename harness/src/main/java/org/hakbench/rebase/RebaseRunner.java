@@ -262,11 +262,8 @@ public final class RebaseRunner {
      * in) would fall on the same allocator every round.
      */
     static <T> List<T> rotated(List<T> items, int shift) {
-        int n = items.size();
-        List<T> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(items.get((i + shift) % n));
-        }
+        List<T> out = new ArrayList<>(items);
+        java.util.Collections.rotate(out, -shift);
         return out;
     }
 
